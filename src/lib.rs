@@ -5,6 +5,7 @@
 //! are thin shells over `driver::run` and `link`.
 
 pub mod diag;
+pub mod input;
 pub mod options;
 
 pub use diag::{Diagnostic, Diagnostics, Location, Severity};

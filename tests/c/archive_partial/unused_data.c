@@ -1,0 +1,1 @@
+int unused_table[1000] = {1, 2, 3};

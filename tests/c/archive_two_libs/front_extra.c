@@ -1,0 +1,1 @@
+int front_unused(int x) { return x; }

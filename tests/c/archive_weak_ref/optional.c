@@ -1,0 +1,1 @@
+int optional_feature(void) { return 1; }

@@ -1,0 +1,3 @@
+const char *greeting(void) { return "strong greeting"; }
+int config_value = 42;
+int table[4] = {9, 8, 7, 6};

@@ -1,0 +1,1 @@
+int normal_used(void) { return 7; }

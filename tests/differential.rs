@@ -1,0 +1,457 @@
+//! Differential test: weld must link real C programs exactly like wasm-ld-19.
+//!
+//! Each program under `tests/c/` (see `common/program.rs` for its directives) is one test,
+//! named after it. It is compiled once with clang-19, linked by wasm-ld-19 and by weld with
+//! the same command line (built as clang's driver builds it), and then:
+//! - both linkers agree on success or failure (an error test: both exit with 1 and print the
+//!   expected message, and weld writes no output);
+//! - both modules pass `wasm-validate`, and have the same imports, exports, memory and table
+//!   limits, named and exported globals (`__stack_pointer`, `__heap_base`, ...), data segment
+//!   layout, function count and custom sections;
+//! - weld's module is within ±1% of wasm-ld's in size;
+//! - both modules run under node (`tests/run-wasi.mjs`) with the same stdout, stderr and
+//!   exit code.
+//!
+//! A further test, `determinism`, links some programs twice with weld, once from a copy of
+//! the inputs in another directory, and compares the bytes.
+//!
+//! Work files (objects, both outputs, logs of every command) are kept in
+//! `target/differential/<program>/`; the size table goes to `target/differential-sizes.txt`
+//! (and to stdout with `--nocapture`).
+//!
+//! `WELD_DIFF_LINKER=/usr/bin/wasm-ld-19` replaces weld, which checks the harness and the
+//! programs themselves: every test must pass that way.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::{Arc, Mutex};
+
+use libtest_mimic::{Arguments, Failed, Trial};
+
+use common::process::{self, Outcome, Status};
+use common::program::{self, Expect, Program};
+use common::toolchain::{self, Tools};
+use common::{compare, wasm};
+
+/// weld's output may differ in size from wasm-ld's by this fraction at most.
+const SIZE_TOLERANCE: f64 = 0.01;
+
+/// Programs the determinism test links twice: multi-object, archives, debug info, reactors.
+const DETERMINISM_PROGRAMS: &[&str] =
+    &["archive_partial", "ctor_priorities", "debug_info", "pointer_data", "reactor"];
+
+/// At most this many mismatch lines are shown per test.
+const MAX_LINES: usize = 40;
+
+fn main() {
+    let args = Arguments::from_args();
+    let sizes = SizeTable::default();
+    let mut trials = Vec::new();
+    match program::discover(&manifest_dir().join("tests/c")) {
+        Ok(programs) => {
+            let chosen: Vec<Program> = programs
+                .iter()
+                .filter(|p| DETERMINISM_PROGRAMS.contains(&p.name.as_str()))
+                .cloned()
+                .collect();
+            for program in programs {
+                let sizes = sizes.clone();
+                trials.push(Trial::test(program.name.clone(), move || {
+                    check_program(&program, &sizes).map_err(Failed::from)
+                }));
+            }
+            trials.push(Trial::test("determinism", move || {
+                check_determinism(&chosen).map_err(Failed::from)
+            }));
+        }
+        Err(message) => trials.push(Trial::test("discover", move || Err(message.into()))),
+    }
+    let conclusion = libtest_mimic::run(&args, trials);
+    sizes.report(args.nocapture);
+    conclusion.exit();
+}
+
+fn manifest_dir() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Cargo's target directory (the parent of the integration tests' tmp dir).
+fn target_dir() -> PathBuf {
+    let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    tmp.parent().unwrap_or(tmp).to_path_buf()
+}
+
+fn work_root() -> PathBuf {
+    target_dir().join("differential")
+}
+
+// ---------------------------------------------------------------------------------------
+// One program
+
+/// Where a program is built and linked: inputs at the top, command logs in `logs/`.
+struct Workspace {
+    dir: PathBuf,
+    logs: PathBuf,
+}
+
+impl Workspace {
+    fn fresh(dir: PathBuf) -> Result<Workspace, String> {
+        let logs = dir.join("logs");
+        toolchain::fresh_dir(&dir)?;
+        toolchain::create_dir(&logs)?;
+        Ok(Workspace { dir, logs })
+    }
+}
+
+/// One linker's run: its outcome and where its output should be.
+struct Link {
+    outcome: Outcome,
+    output: PathBuf,
+}
+
+fn link(tools: &Tools, linker: &Path, program: &Program, ws: &Workspace, name: &str) -> Result<Link, String> {
+    let output = ws.dir.join(format!("{name}.wasm"));
+    let mut cmd = Command::new(linker);
+    cmd.args(toolchain::link_args(tools, program, &ws.dir, &output)).current_dir(&ws.dir);
+    let outcome = process::run(&mut cmd, &ws.logs, &format!("link-{name}"))?;
+    Ok(Link { outcome, output })
+}
+
+fn run_module(tools: &Tools, program: &Program, module: &Path, ws: &Workspace, label: &str) -> Result<Outcome, String> {
+    let mut cmd = Command::new(&tools.node);
+    cmd.arg(&tools.runner);
+    for invoke in &program.invokes {
+        cmd.arg("--invoke").arg(invoke);
+    }
+    cmd.arg(module).args(&program.args).current_dir(&ws.dir);
+    process::run(&mut cmd, &ws.logs, label)
+}
+
+/// A program's test: `Err` is the whole failure message.
+fn check_program(program: &Program, sizes: &SizeTable) -> Result<(), String> {
+    let tools = Tools::get()?;
+    let ws = Workspace::fresh(work_root().join(&program.name))?;
+    toolchain::build_inputs(tools, program, &ws.dir).map_err(|e| format!("building the inputs: {e}"))?;
+    let reference = link(tools, &tools.wasm_ld, program, &ws, "wasm-ld")?;
+    let candidate = link(tools, &tools.weld, program, &ws, "weld")?;
+
+    let mut check = Check {
+        tools,
+        program,
+        ws: &ws,
+        theirs: tools.reference_label(),
+        ours: tools.weld_label(),
+        mismatches: Vec::new(),
+    };
+    match &program.expect {
+        Expect::Error(text) => check.link_error(text, &reference, &candidate)?,
+        Expect::Success { run } => check.link_success(*run, &reference, &candidate, sizes)?,
+    }
+    check.verdict()
+}
+
+/// Comparison state for one program. Methods return `Err` for a broken test (wasm-ld or the
+/// program misbehaving) and record weld's differences in `mismatches`.
+struct Check<'a> {
+    tools: &'a Tools,
+    program: &'a Program,
+    ws: &'a Workspace,
+    /// Label of the reference linker and of the linker under test.
+    theirs: String,
+    ours: String,
+    mismatches: Vec<String>,
+}
+
+impl Check<'_> {
+    fn mismatch(&mut self, line: String) {
+        self.mismatches.push(line);
+    }
+
+    fn broken(&self, what: String) -> String {
+        format!("broken test (the reference side is wrong, not {}): {what}; see {}", self.ours, self.ws.dir.display())
+    }
+
+    fn link_error(&mut self, text: &str, reference: &Link, candidate: &Link) -> Result<(), String> {
+        let (theirs, ours) = (self.theirs.clone(), self.ours.clone());
+        let r = &reference.outcome;
+        if r.status != Status::Exited(1) || !r.stderr_text().contains(text) {
+            return Err(self.broken(format!(
+                "expected {theirs} to fail with exit code 1 and '{text}', got {}: {}",
+                r.status,
+                r.stderr_summary()
+            )));
+        }
+        let c = &candidate.outcome;
+        if c.status != Status::Exited(1) {
+            self.mismatch(format!("link: {theirs} fails with exit code 1, {ours} with {}: {}", c.status, c.stderr_summary()));
+        }
+        if !c.stderr_text().contains(text) {
+            self.mismatch(format!("link: {ours}'s stderr lacks '{text}'; it says: {}", c.stderr_summary()));
+        }
+        if candidate.output.exists() {
+            self.mismatch(format!("link: {ours} wrote {} despite the error", file_name(&candidate.output)));
+        }
+        Ok(())
+    }
+
+    fn link_success(&mut self, run: bool, reference: &Link, candidate: &Link, sizes: &SizeTable) -> Result<(), String> {
+        let (theirs, ours) = (self.theirs.clone(), self.ours.clone());
+        let r = &reference.outcome;
+        if !r.status.success() {
+            return Err(self.broken(format!("{theirs} failed ({}): {}", r.status, r.stderr_summary())));
+        }
+        for warning in &self.program.warnings {
+            if !r.stderr_text().contains(warning) {
+                return Err(self.broken(format!("{theirs} did not warn '{warning}'")));
+            }
+        }
+        let reference_bytes = toolchain::read(&reference.output).map_err(|e| self.broken(e))?;
+        self.validate(&reference.output).map_err(|e| self.broken(format!("{theirs}'s output is invalid: {e}")))?;
+        let reference_module =
+            wasm::parse(&reference_bytes).map_err(|e| self.broken(format!("cannot read {theirs}'s output: {e}")))?;
+
+        let c = &candidate.outcome;
+        if !c.status.success() {
+            sizes.record(&self.program.name, reference_bytes.len(), None);
+            self.mismatch(format!("link: {theirs} succeeds, {ours} fails ({}): {}", c.status, c.stderr_summary()));
+            return Ok(());
+        }
+        for warning in &self.program.warnings {
+            if !c.stderr_text().contains(warning) {
+                self.mismatch(format!("link: {ours} did not warn '{warning}'; its stderr: {}", c.stderr_summary()));
+            }
+        }
+        let Ok(candidate_bytes) = std::fs::read(&candidate.output) else {
+            sizes.record(&self.program.name, reference_bytes.len(), None);
+            self.mismatch(format!("link: {ours} succeeded but wrote no {}", file_name(&candidate.output)));
+            return Ok(());
+        };
+        sizes.record(&self.program.name, reference_bytes.len(), Some(candidate_bytes.len()));
+        self.compare_sizes(reference_bytes.len(), candidate_bytes.len());
+
+        if let Err(e) = self.validate(&candidate.output) {
+            self.mismatch(format!("wasm-validate rejects {ours}'s output: {e}"));
+        }
+        match wasm::parse(&candidate_bytes) {
+            Ok(candidate_module) => {
+                let lines = compare::modules(&reference_module, &candidate_module, &theirs, &ours);
+                self.mismatches.extend(lines);
+            }
+            Err(e) => self.mismatch(format!("cannot read {ours}'s output: {e}")),
+        }
+
+        if run {
+            self.compare_runs(&reference.output, &candidate.output)?;
+        }
+        Ok(())
+    }
+
+    fn validate(&self, module: &Path) -> Result<(), String> {
+        let mut cmd = Command::new(&self.tools.wasm_validate);
+        cmd.arg("--enable-all").arg(module);
+        let label = format!("validate-{}", file_stem(module));
+        let outcome = process::run(&mut cmd, &self.ws.logs, &label)?;
+        if outcome.status.success() {
+            Ok(())
+        } else {
+            Err(format!("{} ({})", outcome.stderr_summary(), outcome.status))
+        }
+    }
+
+    fn compare_sizes(&mut self, reference: usize, candidate: usize) {
+        let ratio = candidate as f64 / reference as f64;
+        if (ratio - 1.0).abs() > SIZE_TOLERANCE {
+            self.mismatch(format!(
+                "size: {} {reference} bytes, {} {candidate} bytes (ratio {ratio:.3}, allowed ±{}%)",
+                self.theirs,
+                self.ours,
+                SIZE_TOLERANCE * 100.0
+            ));
+        }
+    }
+
+    fn compare_runs(&mut self, reference: &Path, candidate: &Path) -> Result<(), String> {
+        let (theirs, ours) = (self.theirs.clone(), self.ours.clone());
+        let r = run_module(self.tools, self.program, reference, self.ws, "run-wasm-ld")?;
+        if r.status == Status::TimedOut || r.stderr_text().contains("run-wasi: trap") {
+            return Err(self.broken(format!("{theirs}'s module does not run cleanly ({}): {}", r.status, r.stderr_summary())));
+        }
+        let c = run_module(self.tools, self.program, candidate, self.ws, "run-weld")?;
+        if r.status != c.status {
+            self.mismatch(format!(
+                "run: {theirs}'s module ends with {}, {ours}'s with {}: {}",
+                r.status,
+                c.status,
+                c.stderr_summary()
+            ));
+        }
+        if let Some(line) = first_difference("stdout", &r.stdout_text(), &c.stdout_text(), &theirs, &ours) {
+            self.mismatch(line);
+        }
+        if let Some(line) = first_difference("stderr", &r.stderr_text(), &c.stderr_text(), &theirs, &ours) {
+            self.mismatch(line);
+        }
+        Ok(())
+    }
+
+    fn verdict(self) -> Result<(), String> {
+        if self.mismatches.is_empty() {
+            return Ok(());
+        }
+        let n = self.mismatches.len();
+        let mut message = format!(
+            "{n} mismatch{} between {} and {} (work files in {}):",
+            if n == 1 { "" } else { "es" },
+            self.theirs,
+            self.ours,
+            self.ws.dir.display()
+        );
+        for line in self.mismatches.iter().take(MAX_LINES) {
+            message.push_str("\n  - ");
+            message.push_str(line);
+        }
+        if n > MAX_LINES {
+            message.push_str(&format!("\n  ... and {} more", n - MAX_LINES));
+        }
+        Err(message)
+    }
+}
+
+/// One line locating the first differing line of two program outputs.
+fn first_difference(stream: &str, reference: &str, candidate: &str, theirs: &str, ours: &str) -> Option<String> {
+    if reference == candidate {
+        return None;
+    }
+    let (r, c): (Vec<&str>, Vec<&str>) = (reference.lines().collect(), candidate.lines().collect());
+    let line = (0..).find(|&i| r.get(i) != c.get(i) || i >= r.len().max(c.len())).unwrap_or(0);
+    let show = |l: Option<&&str>| match l {
+        Some(text) => format!("{:?}", truncate(text, 80)),
+        None => "<end>".to_string(),
+    };
+    Some(format!(
+        "run {stream} differs at line {}: {theirs}'s module printed {}, {ours}'s printed {}",
+        line + 1,
+        show(r.get(line)),
+        show(c.get(line))
+    ))
+}
+
+fn truncate(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((at, _)) => format!("{}...", &text[..at]),
+        None => text.to_string(),
+    }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().unwrap_or_default().to_string_lossy().into_owned()
+}
+
+fn file_stem(path: &Path) -> String {
+    path.file_stem().unwrap_or_default().to_string_lossy().into_owned()
+}
+
+// ---------------------------------------------------------------------------------------
+// Determinism
+
+/// Links each program twice with weld, from two directories holding the same inputs, and
+/// requires identical bytes.
+fn check_determinism(programs: &[Program]) -> Result<(), String> {
+    let tools = Tools::get()?;
+    if programs.len() != DETERMINISM_PROGRAMS.len() {
+        return Err(format!("determinism: expected the programs {DETERMINISM_PROGRAMS:?} in tests/c"));
+    }
+    let ours = tools.weld_label();
+    let mut failures = Vec::new();
+    for program in programs {
+        let root = work_root().join("determinism").join(&program.name);
+        let first = Workspace::fresh(root.join("first"))?;
+        let second = Workspace::fresh(root.join("second-copy-elsewhere"))?;
+        toolchain::build_inputs(tools, program, &first.dir)?;
+        copy_files(&first.dir, &second.dir)?;
+
+        let mut outputs = Vec::new();
+        for ws in [&first, &second] {
+            let linked = link(tools, &tools.weld, program, ws, "weld")?;
+            if !linked.outcome.status.success() {
+                let why = linked.outcome.stderr_summary();
+                failures.push(format!("{}: {ours} failed ({}): {why}", program.name, linked.outcome.status));
+                break;
+            }
+            outputs.push(toolchain::read(&linked.output)?);
+        }
+        if let [a, b] = outputs.as_slice() {
+            if a != b {
+                let at = a.iter().zip(b).position(|(x, y)| x != y).unwrap_or(a.len().min(b.len()));
+                failures.push(format!(
+                    "{}: outputs differ ({} vs {} bytes, first difference at offset {at}); see {}",
+                    program.name,
+                    a.len(),
+                    b.len(),
+                    root.display()
+                ));
+            }
+        }
+    }
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("{ours} is not deterministic:\n  - {}", failures.join("\n  - ")))
+    }
+}
+
+/// Copies the regular files directly in `from` to `to`.
+fn copy_files(from: &Path, to: &Path) -> Result<(), String> {
+    let entries = std::fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))?;
+    for entry in entries {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.is_file() {
+            toolchain::copy(&path, &to.join(path.file_name().unwrap_or_default()))?;
+        }
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------
+// Size table
+
+#[derive(Clone, Default)]
+struct SizeTable(Arc<Mutex<Vec<(String, usize, Option<usize>)>>>);
+
+impl SizeTable {
+    fn record(&self, program: &str, reference: usize, candidate: Option<usize>) {
+        if let Ok(mut rows) = self.0.lock() {
+            rows.push((program.to_string(), reference, candidate));
+        }
+    }
+
+    /// Writes the table to `target/differential-sizes.txt`, and to stdout if asked.
+    fn report(&self, print: bool) {
+        let Ok(mut rows) = self.0.lock() else { return };
+        if rows.is_empty() {
+            return;
+        }
+        rows.sort();
+        let tools = Tools::get().ok();
+        let theirs = tools.map_or("wasm-ld-19".to_string(), |t| t.reference_label());
+        let ours = tools.map_or("weld".to_string(), |t| t.weld_label());
+        let width = rows.iter().map(|r| r.0.len()).max().unwrap_or(0).max(7);
+        let mut table = format!("{:<width$}  {:>12}  {:>12}  {:>7}\n", "program", theirs, ours, "ratio");
+        for (program, reference, candidate) in rows.iter() {
+            let (size, ratio) = match candidate {
+                Some(size) => (size.to_string(), format!("{:.4}", *size as f64 / *reference as f64)),
+                None => ("-".to_string(), "-".to_string()),
+            };
+            table.push_str(&format!("{program:<width$}  {reference:>12}  {size:>12}  {ratio:>7}\n"));
+        }
+        let path = target_dir().join("differential-sizes.txt");
+        if let Err(e) = std::fs::write(&path, &table) {
+            eprintln!("cannot write {}: {e}", path.display());
+        }
+        if print {
+            println!("\n{table}");
+        }
+    }
+}
