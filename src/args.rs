@@ -62,7 +62,7 @@ pub fn parse_args(
 ) -> Result<ParsedArgs, Diagnostics> {
     // lld's ErrorHandler starts with a limit of 20; `--error-limit` applies once parsed.
     let mut h = ErrorHandler::new(20, false);
-    let parsed = parse_into(args, read_file, &mut h);
+    let parsed = parse_args_into(args, read_file, &mut h);
     let diags = h.into_diagnostics();
     match parsed {
         Some(mut p) if !diags.has_errors() => {
@@ -73,7 +73,11 @@ pub fn parse_args(
     }
 }
 
-fn parse_into(
+/// `parse_args` for the driver: diagnostics go to `h` (whose limit and fatal-warnings
+/// setting it updates), and the parse comes back even after errors, because wasm-ld goes
+/// on to report missing inputs too. `None` only when nothing usable is left (a bad
+/// `-flavor`, or the error limit was reached). `warnings` is left empty.
+pub fn parse_args_into(
     args: &[String],
     read_file: &dyn Fn(&str) -> Option<Vec<u8>>,
     h: &mut ErrorHandler,
@@ -260,7 +264,7 @@ fn read_config(list: &matcher::ArgList, o: &mut Options, h: &mut ErrorHandler) {
     if lto_o > 3 {
         h.report(Diagnostic::error(format!("invalid optimization level for LTO: {lto_o}")));
     }
-    let lto_cgo = list.integer(Id::LtoCgo, if lto_o == 0 { 0 } else { 2 }, h) as u64 as u32;
+    let lto_cgo = list.integer(Id::LtoCgo, 2, h) as u64 as u32;
     if lto_cgo > 3 {
         h.report(Diagnostic::error(format!("invalid codegen optimization level for LTO: {lto_cgo}")));
     }
@@ -347,7 +351,10 @@ fn read_config(list: &matcher::ArgList, o: &mut Options, h: &mut ErrorHandler) {
         h.report(Diagnostic::error("--lto-partitions: number of threads must be > 0"));
     }
     if let Some(jobs) = thinlto_jobs {
-        if !(jobs.is_empty() || jobs == "all" || numbers::lld_integer(jobs).is_some_and(|n| (0..=i64::from(u32::MAX)).contains(&n) && !jobs.starts_with('-'))) {
+        let valid = jobs.is_empty()
+            || jobs == "all"
+            || numbers::unsigned(jobs, 10).is_some_and(|n| n <= u64::from(u32::MAX));
+        if !valid {
             h.report(Diagnostic::error(format!("--thinlto-jobs: invalid job count: {jobs}")));
         }
     }
@@ -389,10 +396,10 @@ fn is_known_z(value: &str) -> bool {
 }
 
 fn build_id(list: &matcher::ArgList, h: &mut ErrorHandler) -> BuildId {
-    let Some(a) = list.last(&[Id::BuildId, Id::BuildIdEq]) else {
+    let Some(a) = list.last(&[Id::BuildIdDefault, Id::BuildIdEq]) else {
         return BuildId::None;
     };
-    if a.id == Id::BuildId {
+    if a.id == Id::BuildIdDefault {
         return BuildId::Fast;
     }
     match a.value() {
@@ -553,7 +560,7 @@ mod table {
         Bdynamic,
         Bstatic,
         Bsymbolic,
-        BuildId,
+        BuildIdDefault,
         BuildIdEq,
         CheckFeatures,
         ColorDiagnostics,
@@ -686,7 +693,7 @@ mod table {
         o("Bdynamic", D12, Flag, Bdynamic, "Link against shared libraries"),
         o("Bstatic", D12, Flag, Bstatic, "Do not link against shared libraries (default)"),
         o("Bsymbolic", D12, Flag, Bsymbolic, "Bind defined symbols locally"),
-        o("build-id", D12, Flag, BuildId, "Alias for --build-id=fast"),
+        o("build-id", D12, Flag, BuildIdDefault, "Alias for --build-id=fast"),
         m("build-id=", D12, Joined, BuildIdEq, "[fast,sha1,uuid,0x<hexstring>]", "Generate build ID note"),
         a("call_shared", D12, Flag, Bdynamic, "Alias for --Bdynamic"),
         o("check-features", D2, Flag, CheckFeatures, "Check feature compatibility of linked objects (default)"),
@@ -819,7 +826,7 @@ mod table {
     pub fn is_ignored(id: Id) -> bool {
         matches!(
             id,
-            Bdynamic | Bstatic | Bsymbolic | ColorDiagnostics | NoColorDiagnostics | ColorDiagnosticsEq
+            Bsymbolic | ColorDiagnostics | NoColorDiagnostics | ColorDiagnosticsEq
                 | DisableVerify | LtoCgo | LtoDebugPassManager | LtoO | LtoPartitions | Mllvm
                 | NoPie | NoShlibSigcheck | SaveTemps | ThinltoCacheDir | ThinltoCachePolicy
                 | ThinltoJobs | Threads
@@ -1178,7 +1185,8 @@ mod rsp {
 
 /// Number syntaxes of LLVM's `StringRef::getAsInteger`, as lld uses them.
 mod numbers {
-    fn digits(s: &str, radix: u32) -> Option<u64> {
+    /// Digits only, in `radix`, no sign or prefix; fits in u64.
+    pub fn unsigned(s: &str, radix: u32) -> Option<u64> {
         if s.is_empty() {
             return None;
         }
@@ -1192,14 +1200,14 @@ mod numbers {
     pub fn lld_integer(s: &str) -> Option<i64> {
         match s.strip_prefix('-') {
             Some(rest) => {
-                let v = digits(rest, 10)?;
+                let v = unsigned(rest, 10)?;
                 if v > i64::MAX as u64 + 1 {
                     None
                 } else {
                     Some((v as i64).wrapping_neg())
                 }
             }
-            None => i64::try_from(digits(s, 10)?).ok(),
+            None => i64::try_from(unsigned(s, 10)?).ok(),
         }
     }
 
@@ -1208,11 +1216,11 @@ mod numbers {
     pub fn auto_radix_u64(s: &str) -> Option<u64> {
         let lower = s.get(..2).map(str::to_ascii_lowercase);
         match lower.as_deref() {
-            Some("0x") => digits(&s[2..], 16),
-            Some("0b") => digits(&s[2..], 2),
-            _ if s.starts_with("0o") => digits(&s[2..], 8),
-            _ if s.len() > 1 && s.starts_with('0') && s.as_bytes()[1].is_ascii_digit() => digits(&s[1..], 8),
-            _ => digits(s, 10),
+            Some("0x") => unsigned(&s[2..], 16),
+            Some("0b") => unsigned(&s[2..], 2),
+            _ if s.starts_with("0o") => unsigned(&s[2..], 8),
+            _ if s.len() > 1 && s.starts_with('0') && s.as_bytes()[1].is_ascii_digit() => unsigned(&s[1..], 8),
+            _ => unsigned(s, 10),
         }
     }
 
@@ -1224,7 +1232,7 @@ mod numbers {
             .chunks(2)
             .map(|pair| {
                 let text: String = pair.iter().collect();
-                digits(&text, 16).and_then(|v| u8::try_from(v).ok()).ok_or(text)
+                unsigned(&text, 16).and_then(|v| u8::try_from(v).ok()).ok_or(text)
             })
             .collect()
     }

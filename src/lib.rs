@@ -4,7 +4,9 @@
 //! parse → resolve → mark live → layout → emit. The CLI (`bin/weld.rs`) and the JS bindings
 //! are thin shells over `driver::run` and `link`.
 
+pub mod args;
 pub mod diag;
+pub mod driver;
 pub mod input;
 pub mod options;
 

@@ -146,7 +146,7 @@ fn check_program(program: &Program, sizes: &SizeTable) -> Result<(), String> {
         mismatches: Vec::new(),
     };
     match &program.expect {
-        Expect::Error(text) => check.link_error(text, &reference, &candidate)?,
+        Expect::Error(texts) => check.link_error(texts, &reference, &candidate)?,
         Expect::Success { run } => check.link_success(*run, &reference, &candidate, sizes)?,
     }
     check.verdict()
@@ -173,12 +173,13 @@ impl Check<'_> {
         format!("broken test (the reference side is wrong, not {}): {what}; see {}", self.ours, self.ws.dir.display())
     }
 
-    fn link_error(&mut self, text: &str, reference: &Link, candidate: &Link) -> Result<(), String> {
+    fn link_error(&mut self, texts: &[String], reference: &Link, candidate: &Link) -> Result<(), String> {
         let (theirs, ours) = (self.theirs.clone(), self.ours.clone());
         let r = &reference.outcome;
-        if r.status != Status::Exited(1) || !r.stderr_text().contains(text) {
+        let missing = |outcome: &Outcome| texts.iter().find(|t| !outcome.stderr_text().contains(t.as_str())).cloned();
+        if r.status != Status::Exited(1) || missing(r).is_some() {
             return Err(self.broken(format!(
-                "expected {theirs} to fail with exit code 1 and '{text}', got {}: {}",
+                "expected {theirs} to fail with exit code 1 and print {texts:?}, got {}: {}",
                 r.status,
                 r.stderr_summary()
             )));
@@ -187,7 +188,7 @@ impl Check<'_> {
         if c.status != Status::Exited(1) {
             self.mismatch(format!("link: {theirs} fails with exit code 1, {ours} with {}: {}", c.status, c.stderr_summary()));
         }
-        if !c.stderr_text().contains(text) {
+        if let Some(text) = missing(c) {
             self.mismatch(format!("link: {ours}'s stderr lacks '{text}'; it says: {}", c.stderr_summary()));
         }
         if candidate.output.exists() {

@@ -16,7 +16,7 @@
 //! | `CRT: command\|reactor\|none` | the startup object (default `command`); `reactor` also passes `--entry _initialize` |
 //! | `INPUTS: FILES`        | raw files of the directory passed as inputs after the archives  |
 //! | `TRUNCATE: FILE.o N`   | cut the compiled object FILE.o down to its first N bytes       |
-//! | `EXPECT-ERROR: TEXT`   | both linkers must exit with 1 and print TEXT on stderr         |
+//! | `EXPECT-ERROR: TEXT`   | both linkers must exit with 1 and print TEXT on stderr (each TEXT, if given on several lines) |
 //! | `EXPECT-WARNING: TEXT` | both linkers must succeed and print TEXT on stderr             |
 //! | `RUN: no`              | do not run the module under node                               |
 //! | `ARGS: ...`            | program arguments (argv[1..])                                  |
@@ -60,8 +60,8 @@ pub struct Archive {
 pub enum Expect {
     /// The link succeeds; `run` says whether the module is run under node.
     Success { run: bool },
-    /// Both linkers fail (exit code 1) and print this on stderr.
-    Error(String),
+    /// Both linkers fail (exit code 1) and print each of these on stderr.
+    Error(Vec<String>),
 }
 
 #[derive(Clone, Debug)]
@@ -130,7 +130,7 @@ struct Raw {
     crt: Option<String>,
     no_default_libs: Option<String>,
     truncate: Option<String>,
-    error: Option<String>,
+    errors: Vec<String>,
     run: Option<String>,
 }
 
@@ -185,6 +185,7 @@ impl Raw {
             "ARGS" => self.args.extend(split_words(value)?),
             "INVOKE" => self.invokes.extend(split_words(value)?),
             "EXPECT-WARNING" => self.warnings.push(value.to_string()),
+            "EXPECT-ERROR" => self.errors.push(value.to_string()),
             "ARCHIVE" => {
                 let (name, members) = match value.split_once(':') {
                     Some((name, members)) => (Some(name.trim().to_string()), members),
@@ -195,7 +196,6 @@ impl Raw {
             "CRT" => set_once(&mut self.crt, key, value)?,
             "NODEFAULTLIBS" => set_once(&mut self.no_default_libs, key, value)?,
             "TRUNCATE" => set_once(&mut self.truncate, key, value)?,
-            "EXPECT-ERROR" => set_once(&mut self.error, key, value)?,
             "RUN" => set_once(&mut self.run, key, value)?,
             _ => return Err(format!("unknown directive {key}")),
         }
@@ -217,9 +217,10 @@ impl Raw {
         };
         let default_libs = !yes_no("NODEFAULTLIBS", self.no_default_libs.as_deref(), false)?;
         let run = yes_no("RUN", self.run.as_deref(), true)?;
-        let expect = match self.error {
-            Some(text) => Expect::Error(text),
-            None => Expect::Success { run },
+        let expect = if self.errors.is_empty() {
+            Expect::Success { run }
+        } else {
+            Expect::Error(self.errors)
         };
         let truncate = match self.truncate {
             None => None,

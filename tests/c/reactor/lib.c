@@ -1,7 +1,8 @@
-// A reactor (crt1-reactor.o, --entry _initialize) exporting functions by --export and by
-// export_name; _initialize runs the constructors.
+// A reactor, linked as `clang -mexec-model=reactor` links (crt1-reactor.o and
+// --entry _initialize), exporting functions by --export and by export_name;
+// _initialize runs the constructors.
 // CRT: reactor
-// CFLAGS: -mexec-model=reactor -O1
+// CFLAGS: -O1
 // LDFLAGS: --export=accumulate --export=get_total
 // INVOKE: accumulate:5 accumulate:7 get_total describe_state fib:20
 #include <stdio.h>

@@ -1,0 +1,1 @@
+int shared_name(void) { return 2; }

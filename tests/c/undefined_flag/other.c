@@ -1,0 +1,3 @@
+#include <stdio.h>
+void other_marker(void) {}
+__attribute__((constructor)) static void hello(void) { puts("other.o was pulled in by --undefined"); }
