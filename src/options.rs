@@ -91,6 +91,10 @@ pub struct Options {
     /// `-Map=`/`--Map=` file path.
     pub map_file: Option<String>,
     pub print_map: bool,
+    /// `--soname=`: the module name written to the `name` section.
+    pub soname: Option<String>,
+    /// `--compress-relocations`: relocated LEBs in code are written minimally, not padded.
+    pub compress_relocations: bool,
     /// `--features=`: replaces the inferred feature set.
     pub features: Option<Vec<String>>,
     pub extra_features: Vec<String>,
@@ -152,6 +156,8 @@ impl Default for Options {
             build_id: BuildId::None,
             map_file: None,
             print_map: false,
+            soname: None,
+            compress_relocations: false,
             features: None,
             extra_features: Vec::new(),
             check_features: true,

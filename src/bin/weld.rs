@@ -1,4 +1,85 @@
-fn main() {
-    eprintln!("weld: error: CLI not built yet");
-    std::process::exit(1);
+//! The native `weld` command: `driver::run` over the real file system. Install it (or a
+//! link to it) as `wasm-ld` to replace LLVM's; `rust-lld -flavor wasm` style calls work too.
+
+use std::io::{self, Write};
+use std::path::Path;
+use std::process::ExitCode;
+use weld::driver::{self, FileSystem};
+
+struct RealFileSystem;
+
+impl FileSystem for RealFileSystem {
+    fn read(&self, path: &str) -> Option<Vec<u8>> {
+        std::fs::read(path).ok()
+    }
+
+    fn exists(&self, path: &str) -> bool {
+        Path::new(path).exists()
+    }
+
+    fn read_error(&self, path: &str) -> String {
+        match std::fs::read(path) {
+            Err(e) => os_message(&e),
+            Ok(_) => "file changed while reading".to_string(),
+        }
+    }
+}
+
+/// "No such file or directory", without Rust's " (os error 2)" suffix, as LLVM prints it.
+fn os_message(e: &io::Error) -> String {
+    let text = e.to_string();
+    match text.find(" (os error ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
+
+/// Writes via a temporary file in the same directory and a rename, so a failed or
+/// interrupted link never leaves a half-written output. `-` means stdout.
+fn write_output(path: &str, bytes: &[u8]) -> io::Result<()> {
+    if path == "-" {
+        let mut out = io::stdout().lock();
+        out.write_all(bytes)?;
+        return out.flush();
+    }
+    let tmp = format!("{path}.tmp{}", std::process::id());
+    let result = write_new_file(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+fn write_new_file(path: &str, bytes: &[u8]) -> io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    // wasm-ld's outputs are executable (mode 0777 less the umask).
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o777);
+    let mut file = options.open(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
+fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
+    let (program, args) = match argv.split_first() {
+        Some((p, rest)) => (p.clone(), rest),
+        None => ("weld".to_string(), &[][..]),
+    };
+    let out = driver::run(&program, args, &RealFileSystem);
+
+    // Printing can fail (closed pipe); the exit code still reports the link.
+    let _ = io::stdout().lock().write_all(out.stdout.as_bytes());
+    let _ = io::stderr().lock().write_all(out.stderr.as_bytes());
+    let mut code = out.exit_code;
+    for (path, bytes) in &out.outputs {
+        if let Err(e) = write_output(path, bytes) {
+            let name = driver::program_name(&program);
+            let _ = writeln!(io::stderr(), "{name}: error: cannot open output file {path}: {}", os_message(&e));
+            code = 1;
+        }
+    }
+    let _ = io::stdout().flush();
+    ExitCode::from(u8::try_from(code).unwrap_or(1))
 }

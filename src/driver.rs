@@ -1,0 +1,528 @@
+//! The link driver shared by the native CLI and the JS API: parse the command line, find
+//! and read the inputs, call `link`, and turn the outcome into stdout/stderr text, output
+//! files and an exit code, the way wasm-ld does. It touches no real files itself: reads go
+//! through a `FileSystem`, writes come back in `DriverOutput::outputs`.
+
+use crate::args::{self, Action, InputKind, InputSpec, ParsedArgs};
+use crate::{link, Diagnostic, Diagnostics, InputFile, Options};
+use std::collections::BTreeMap;
+
+/// Read access to the inputs.
+pub trait FileSystem {
+    fn read(&self, path: &str) -> Option<Vec<u8>>;
+    fn exists(&self, path: &str) -> bool;
+    /// Why `read(path)` failed, in the OS's words; wasm-ld prints it after
+    /// `cannot open <path>: `.
+    fn read_error(&self, _path: &str) -> String {
+        "No such file or directory".to_string()
+    }
+}
+
+/// Files held in memory, keyed by path (for tests and the JS API).
+#[derive(Clone, Debug, Default)]
+pub struct MemoryFileSystem {
+    pub files: BTreeMap<String, Vec<u8>>,
+}
+
+impl MemoryFileSystem {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn insert(&mut self, path: impl Into<String>, bytes: impl Into<Vec<u8>>) {
+        self.files.insert(path.into(), bytes.into());
+    }
+}
+
+impl FileSystem for MemoryFileSystem {
+    fn read(&self, path: &str) -> Option<Vec<u8>> {
+        self.files.get(path).cloned()
+    }
+
+    fn exists(&self, path: &str) -> bool {
+        self.files.contains_key(path)
+    }
+}
+
+/// Everything a run produced; the caller prints the text, writes the files and exits.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DriverOutput {
+    pub exit_code: i32,
+    pub stdout: String,
+    pub stderr: String,
+    /// Files to write, in order: the module (`-o`), then the map file if one was asked for.
+    pub outputs: Vec<(String, Vec<u8>)>,
+}
+
+/// The `--version` line. It keeps wasm-ld's "LLD <version>" words so that scripts that
+/// look for them (`grep 'LLD 19'`, `awk` for the word after "LLD") still find a version.
+pub fn version_line() -> String {
+    format!("weld {} (LLD {} compatible)", env!("CARGO_PKG_VERSION"), args::LLD_VERSION)
+}
+
+/// The name diagnostics start with: argv[0]'s file name without `.exe`, as lld does.
+pub fn program_name(argv0: &str) -> String {
+    let file = argv0.rsplit(['/', '\\']).next().unwrap_or(argv0);
+    let stem_len = file.len().saturating_sub(4);
+    match file.get(stem_len..) {
+        Some(ext) if ext.eq_ignore_ascii_case(".exe") => file[..stem_len].to_string(),
+        _ => file.to_string(),
+    }
+}
+
+/// Runs one wasm-ld command line. `program` is argv[0]; `args` are the rest.
+pub fn run(program: &str, args: &[String], fs: &dyn FileSystem) -> DriverOutput {
+    let name = program_name(program);
+    let mut out = DriverOutput::default();
+    // lld's ErrorHandler starts with a limit of 20; the parser applies `--error-limit`.
+    let mut h = ErrorHandler::new(20, false);
+    if let Some(parsed) = args::parse_args_into(args, &|p| fs.read(p), &mut h) {
+        match parsed.action {
+            Action::PrintHelp => out.stdout = args::help_text(program),
+            Action::PrintVersion => out.stdout = format!("{}\n", version_line()),
+            Action::Link => link_files(parsed, fs, &mut h, &mut out),
+        }
+    }
+    out.exit_code = if h.error_count() > 0 { 1 } else { 0 };
+    out.stderr = render(&h.into_diagnostics(), &name);
+    out
+}
+
+fn render(diags: &Diagnostics, program: &str) -> String {
+    diags.list.iter().map(|d| format!("{}\n", d.render(program))).collect()
+}
+
+fn link_files(parsed: ParsedArgs, fs: &dyn FileSystem, h: &mut ErrorHandler, out: &mut DriverOutput) {
+    let ParsedArgs { mut options, inputs, search_paths, .. } = parsed;
+    let loaded = load_inputs(&inputs, &search_paths, fs, &mut options, h);
+    if loaded.is_empty() && h.error_count() == 0 {
+        h.report(Diagnostic::error("no input files"));
+    }
+    if h.error_count() > 0 || h.stopped() {
+        return;
+    }
+    for d in args::check_options(&options).list {
+        h.report(d);
+    }
+    if h.error_count() > 0 || h.stopped() {
+        return;
+    }
+
+    let files: Vec<InputFile<'_>> = loaded
+        .iter()
+        .map(|f| InputFile { name: f.name.clone(), bytes: &f.bytes, whole_archive: f.whole_archive })
+        .collect();
+    match link(&files, &options) {
+        Ok(linked) => {
+            for w in linked.warnings {
+                h.report(w);
+            }
+            for m in &linked.messages {
+                out.stdout.push_str(m);
+                out.stdout.push('\n');
+            }
+            // With --fatal-warnings a warning fails the link: nothing is written.
+            if h.error_count() > 0 {
+                return;
+            }
+            if let Some(map) = &linked.map {
+                if options.print_map {
+                    out.stdout.push_str(map);
+                }
+            }
+            out.outputs.push((options.output.clone(), linked.wasm));
+            if let (Some(path), Some(map)) = (&options.map_file, linked.map) {
+                out.outputs.push((path.clone(), map.into_bytes()));
+            }
+        }
+        Err(diags) => {
+            for d in diags.list {
+                h.report(d);
+            }
+        }
+    }
+}
+
+/// One input read into memory.
+struct Loaded {
+    name: String,
+    bytes: Vec<u8>,
+    whole_archive: bool,
+}
+
+/// lld's `createFiles`: each file and `-l` in order; errors for missing ones don't stop
+/// the others from being reported.
+fn load_inputs(
+    inputs: &[InputSpec],
+    search_paths: &[String],
+    fs: &dyn FileSystem,
+    options: &mut Options,
+    h: &mut ErrorHandler,
+) -> Vec<Loaded> {
+    let mut loaded = Vec::new();
+    for spec in inputs {
+        if h.stopped() {
+            break;
+        }
+        let path = match &spec.kind {
+            InputKind::Path(p) => p.clone(),
+            InputKind::Library(name) => match find_library(name, search_paths, spec.link_static, fs) {
+                Some(p) => p,
+                None => {
+                    h.report(Diagnostic::error(format!("unable to find library -l{name}")));
+                    continue;
+                }
+            },
+        };
+        let Some(bytes) = fs.read(&path) else {
+            h.report(Diagnostic::error(format!("cannot open {path}: {}", fs.read_error(&path))));
+            continue;
+        };
+        match FileKind::of(&bytes) {
+            FileKind::Wasm => {}
+            FileKind::Archive => {
+                // wasm-ld reads `libfoo.imports` next to `libfoo.a`: symbols that may stay
+                // undefined (imported from the host).
+                let imports = imports_path(&path);
+                if fs.exists(&imports) {
+                    match fs.read(&imports) {
+                        Some(b) => options.allow_undefined_symbols.extend(args::symbol_lines(&b)),
+                        None => h.report(Diagnostic::error(format!(
+                            "cannot open {imports}: {}",
+                            fs.read_error(&imports)
+                        ))),
+                    }
+                }
+            }
+            FileKind::ThinArchive => {
+                h.report(Diagnostic::error(format!("weld does not support thin archives yet: {path}")));
+                continue;
+            }
+            FileKind::Bitcode => {
+                h.report(Diagnostic::error(format!("weld does not support LLVM bitcode (LTO) inputs yet: {path}")));
+                continue;
+            }
+            FileKind::Stub => {
+                h.report(Diagnostic::error(format!("weld does not support stub libraries yet: {path}")));
+                continue;
+            }
+            FileKind::Unknown => {
+                h.report(Diagnostic::error(format!("unknown file type: {path}")));
+                continue;
+            }
+        }
+        loaded.push(Loaded { name: path, bytes, whole_archive: spec.whole_archive });
+    }
+    loaded
+}
+
+/// What an input is, from its first bytes (LLVM's `identify_magic`, the cases wasm-ld uses).
+#[derive(Debug, PartialEq, Eq)]
+enum FileKind {
+    Wasm,
+    Archive,
+    ThinArchive,
+    Bitcode,
+    Stub,
+    Unknown,
+}
+
+impl FileKind {
+    fn of(bytes: &[u8]) -> FileKind {
+        if bytes.starts_with(b"\0asm") {
+            FileKind::Wasm
+        } else if bytes.starts_with(b"!<arch>\n") {
+            FileKind::Archive
+        } else if bytes.starts_with(b"!<thin>\n") {
+            FileKind::ThinArchive
+        } else if bytes.starts_with(b"BC\xC0\xDE") || bytes.starts_with(b"\xDE\xC0\x17\x0B") {
+            FileKind::Bitcode
+        } else if bytes.starts_with(b"#STUB") {
+            FileKind::Stub
+        } else {
+            FileKind::Unknown
+        }
+    }
+}
+
+/// `-l name`: `lib<name>.so` (unless `--Bstatic`, the default) then `lib<name>.a` in each
+/// `-L` directory in turn; `-l :file` looks for `file` itself.
+fn find_library(name: &str, search_paths: &[String], link_static: bool, fs: &dyn FileSystem) -> Option<String> {
+    if let Some(file) = name.strip_prefix(':') {
+        return search_paths.iter().map(|dir| join(dir, file)).find(|p| fs.exists(p));
+    }
+    for dir in search_paths {
+        if !link_static {
+            let so = join(dir, &format!("lib{name}.so"));
+            if fs.exists(&so) {
+                return Some(so);
+            }
+        }
+        let a = join(dir, &format!("lib{name}.a"));
+        if fs.exists(&a) {
+            return Some(a);
+        }
+    }
+    None
+}
+
+/// LLVM's `path::append`: one separator between the parts, none after an empty directory.
+fn join(dir: &str, file: &str) -> String {
+    if dir.is_empty() || dir.ends_with('/') || (cfg!(windows) && dir.ends_with('\\')) {
+        format!("{dir}{file}")
+    } else {
+        format!("{dir}/{file}")
+    }
+}
+
+/// `dir/libc.a` → `dir/libc.imports` (LLVM's `replace_extension`).
+fn imports_path(path: &str) -> String {
+    let name_start = path.rfind(['/', '\\']).map_or(0, |i| i + 1);
+    let name = &path[name_start..];
+    let stem_len = match name.rfind('.') {
+        Some(dot) if name != "." && name != ".." => dot,
+        _ => name.len(),
+    };
+    format!("{}.imports", &path[..name_start + stem_len])
+}
+
+/// lld's error handler rules: `--fatal-warnings` turns warnings into errors; after
+/// `--error-limit` errors (0 = no limit) one "too many errors" line is printed and the
+/// link stops.
+#[derive(Debug)]
+pub struct ErrorHandler {
+    limit: u64,
+    fatal_warnings: bool,
+    errors: u64,
+    stopped: bool,
+    list: Diagnostics,
+}
+
+impl ErrorHandler {
+    pub fn new(limit: u64, fatal_warnings: bool) -> Self {
+        ErrorHandler { limit, fatal_warnings, errors: 0, stopped: false, list: Diagnostics::default() }
+    }
+
+    pub fn set_limit(&mut self, limit: u64) {
+        self.limit = limit;
+    }
+
+    pub fn set_fatal_warnings(&mut self, fatal: bool) {
+        self.fatal_warnings = fatal;
+    }
+
+    pub fn report(&mut self, mut d: Diagnostic) {
+        if self.stopped {
+            return;
+        }
+        if !d.is_error() {
+            if !self.fatal_warnings {
+                self.list.push(d);
+                return;
+            }
+            d.severity = crate::Severity::Error;
+        }
+        if self.limit == 0 || self.errors < self.limit {
+            self.list.push(d);
+        } else if self.errors == self.limit {
+            self.list.push(Diagnostic::error(
+                "too many errors emitted, stopping now (use -error-limit=0 to see all errors)",
+            ));
+            self.stopped = true;
+        }
+        // Past the limit (it was lowered after some errors) lld counts silently.
+        self.errors += 1;
+    }
+
+    pub fn error_count(&self) -> u64 {
+        self.errors
+    }
+
+    /// The limit was hit: lld exits at that point.
+    pub fn stopped(&self) -> bool {
+        self.stopped
+    }
+
+    pub fn into_diagnostics(self) -> Diagnostics {
+        self.list
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const WASM: &[u8] = b"\0asm\x01\0\0\0";
+    const ARCHIVE: &[u8] = b"!<arch>\n";
+
+    fn fs(files: &[(&str, &[u8])]) -> MemoryFileSystem {
+        let mut fs = MemoryFileSystem::new();
+        for (p, b) in files {
+            fs.insert(*p, *b);
+        }
+        fs
+    }
+
+    fn run_args(program: &str, args: &[&str], fs: &MemoryFileSystem) -> DriverOutput {
+        let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        run(program, &args, fs)
+    }
+
+    fn stderr(args: &[&str], fs: &MemoryFileSystem) -> String {
+        let out = run_args("/usr/bin/wasm-ld", args, fs);
+        assert_eq!(out.exit_code, if out.stderr.contains(": error: ") { 1 } else { 0 });
+        out.stderr
+    }
+
+    #[test]
+    fn program_names() {
+        assert_eq!(program_name("/usr/bin/wasm-ld"), "wasm-ld");
+        assert_eq!(program_name("C:\\llvm\\bin\\wasm-ld.EXE"), "wasm-ld");
+        assert_eq!(program_name("weld"), "weld");
+        assert_eq!(program_name(""), "");
+    }
+
+    #[test]
+    fn messages_match_wasm_ld() {
+        let f = fs(&[("a.o", WASM)]);
+        assert_eq!(stderr(&["a.o", "--bogus"], &f), "wasm-ld: error: unknown argument: --bogus\n");
+        assert_eq!(stderr(&["missing.o", "-o", "x"], &f), "wasm-ld: error: cannot open missing.o: No such file or directory\n");
+        assert_eq!(stderr(&["a.o", "-lfoo", "-o", "x"], &f), "wasm-ld: error: unable to find library -lfoo\n");
+        assert_eq!(stderr(&[], &f), "wasm-ld: error: no input files\n");
+        assert_eq!(stderr(&["-o", "x"], &f), "wasm-ld: error: no input files\n");
+        assert_eq!(stderr(&["a.o"], &f), "wasm-ld: error: no output file specified\n");
+        assert_eq!(
+            stderr(&["m1.o", "-lfoo", "m2.o", "-o", "x"], &f),
+            "wasm-ld: error: cannot open m1.o: No such file or directory\n\
+             wasm-ld: error: unable to find library -lfoo\n\
+             wasm-ld: error: cannot open m2.o: No such file or directory\n"
+        );
+        let f = fs(&[("junk.o", b"xx")]);
+        assert_eq!(stderr(&["junk.o", "-o", "x"], &f), "wasm-ld: error: unknown file type: junk.o\n");
+    }
+
+    #[test]
+    fn option_errors_do_not_hide_input_errors() {
+        let f = fs(&[("a.o", WASM)]);
+        assert_eq!(
+            stderr(&["--bogus", "missing.o", "-o", "x", "--initial-memory=0x10000"], &f),
+            "wasm-ld: error: unknown argument: --bogus\n\
+             wasm-ld: error: --initial-memory=0x10000: number expected, but got '0x10000'\n\
+             wasm-ld: error: cannot open missing.o: No such file or directory\n"
+        );
+    }
+
+    #[test]
+    fn error_limit_and_fatal_warnings() {
+        let f = fs(&[("a.o", WASM)]);
+        let e = stderr(&["a.o", "m1", "m2", "m3", "-o", "x", "--error-limit=2"], &f);
+        assert_eq!(
+            e,
+            "wasm-ld: error: cannot open m1: No such file or directory\n\
+             wasm-ld: error: cannot open m2: No such file or directory\n\
+             wasm-ld: error: too many errors emitted, stopping now (use -error-limit=0 to see all errors)\n"
+        );
+        let e = stderr(&["a.o", "m1", "m2", "m3", "-o", "x", "--error-limit=0"], &f);
+        assert_eq!(e.lines().count(), 3);
+        let e = stderr(&["a.o", "-o", "x", "-z", "foo", "--fatal-warnings", "m1"], &f);
+        assert_eq!(
+            e,
+            "wasm-ld: error: unknown -z value: foo\nwasm-ld: error: cannot open m1: No such file or directory\n"
+        );
+    }
+
+    #[test]
+    fn library_search() {
+        let f = fs(&[
+            ("a.o", WASM),
+            ("d1/libbar.so", WASM),
+            ("d2/libbar.a", ARCHIVE),
+            ("d2/libbar.imports", b"# host functions\nhost_fn\n"),
+            ("d2/exact.a", ARCHIVE),
+        ]);
+        let specs = |args: &[&str]| {
+            let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+            let p = args::parse_args(&args, &|p| f.read(p)).unwrap();
+            p.inputs
+                .iter()
+                .map(|s| match &s.kind {
+                    InputKind::Library(n) => find_library(n, &p.search_paths, s.link_static, &f),
+                    InputKind::Path(p) => Some(p.clone()),
+                })
+                .collect::<Vec<_>>()
+        };
+        // Static by default: the .so is skipped; -L anywhere applies.
+        assert_eq!(specs(&["-lbar", "-L", "d1", "-Ld2"]), [Some("d2/libbar.a".to_string())]);
+        assert_eq!(specs(&["-L", "d1", "-L", "d2", "--Bdynamic", "-lbar"]), [Some("d1/libbar.so".to_string())]);
+        assert_eq!(specs(&["-Ld2/", "-l:exact.a", "-l:nope.a"]), [Some("d2/exact.a".to_string()), None]);
+        assert_eq!(join("", "x"), "x");
+        assert_eq!(imports_path("d2/libbar.a"), "d2/libbar.imports");
+        assert_eq!(imports_path("lib.dir/libc"), "lib.dir/libc.imports");
+
+        // The archive's .imports file feeds allow_undefined_symbols.
+        let mut options = Options::default();
+        let mut h = ErrorHandler::new(20, false);
+        let inputs = [InputSpec { kind: InputKind::Library("bar".into()), whole_archive: true, link_static: true }];
+        let loaded = load_inputs(&inputs, &["d2".to_string()], &f, &mut options, &mut h);
+        assert_eq!(loaded.len(), 1);
+        assert_eq!(loaded[0].name, "d2/libbar.a");
+        assert!(loaded[0].whole_archive);
+        assert_eq!(options.allow_undefined_symbols, ["host_fn"]);
+        assert_eq!(stderr(&["a.o", "-lnosuch", "-L", "d2", "-o", "x"], &f), "wasm-ld: error: unable to find library -lnosuch\n");
+        assert_eq!(stderr(&["a.o", "-l:nosuch.a", "-o", "x"], &f), "wasm-ld: error: unable to find library -l:nosuch.a\n");
+    }
+
+    #[test]
+    fn reaches_the_linker_after_checks() {
+        let f = fs(&[("a.o", WASM)]);
+        // The stack check runs before linking, like wasm-ld's layout check.
+        assert_eq!(
+            stderr(&["a.o", "-o", "x", "-z", "stack-size=100"], &f),
+            "wasm-ld: error: stack size must be 16-byte aligned\n"
+        );
+        let out = run_args("weld", &["a.o", "-o", "x"], &f);
+        let core_ready = out.exit_code == 0;
+        if core_ready {
+            assert_eq!(out.outputs.first().map(|o| o.0.as_str()), Some("x"));
+        } else {
+            assert!(out.stderr.starts_with("weld: error: "), "{}", out.stderr);
+            assert!(out.outputs.is_empty());
+        }
+    }
+
+    #[test]
+    fn version_and_help() {
+        let f = MemoryFileSystem::new();
+        let out = run_args("wasm-ld", &["--version"], &f);
+        assert_eq!(out.exit_code, 0);
+        assert_eq!(out.stdout, format!("{}\n", version_line()));
+        assert!(out.stdout.starts_with("weld ") && out.stdout.contains("LLD 19."));
+        let out = run_args("wasm-ld", &["--help", "--bogus"], &f);
+        assert_eq!(out.exit_code, 1);
+        assert!(out.stdout.starts_with("OVERVIEW:") && out.stderr.contains("unknown argument: --bogus"));
+        let out = run_args("/opt/wasm-ld", &["--help"], &f);
+        assert_eq!(out.exit_code, 0);
+        assert!(out.stdout.contains("USAGE: /opt/wasm-ld [options] file..."));
+        let out = run_args("wasm-ld", &["-v", "-z", "foo"], &f);
+        assert_eq!((out.exit_code, out.stderr.as_str()), (0, "wasm-ld: warning: unknown -z value: foo\n"));
+    }
+
+    #[test]
+    fn error_handler_rules() {
+        let mut h = ErrorHandler::new(1, false);
+        h.report(Diagnostic::warning("w"));
+        h.report(Diagnostic::error("e1"));
+        h.report(Diagnostic::error("e2"));
+        h.report(Diagnostic::error("e3"));
+        assert!(h.stopped());
+        let text: Vec<String> = h.into_diagnostics().list.iter().map(|d| d.to_string()).collect();
+        assert_eq!(
+            text,
+            [
+                "warning: w",
+                "error: e1",
+                "error: too many errors emitted, stopping now (use -error-limit=0 to see all errors)"
+            ]
+        );
+    }
+}

@@ -1,0 +1,44 @@
+//! Input files: telling objects from archives, and reading archives.
+
+pub mod archive;
+pub mod object;
+pub mod reader;
+pub mod relocs;
+pub mod wasm;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// A wasm binary (relocatable object, or a module that a later phase will reject).
+    Object,
+    /// An `ar` archive; thin archives count too, so `parse_archive` can reject them by name.
+    Archive,
+    Unknown,
+}
+
+/// Classify an input by its magic bytes.
+pub fn detect(bytes: &[u8]) -> FileKind {
+    if bytes.starts_with(b"\0asm\x01\0\0\0") {
+        FileKind::Object
+    } else if bytes.starts_with(archive::MAGIC) || bytes.starts_with(archive::THIN_MAGIC) {
+        FileKind::Archive
+    } else {
+        FileKind::Unknown
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_by_magic() {
+        assert_eq!(detect(b"\0asm\x01\0\0\0\x01"), FileKind::Object);
+        assert_eq!(detect(b"!<arch>\n"), FileKind::Archive);
+        assert_eq!(detect(b"!<thin>\n/  "), FileKind::Archive);
+        // Component-model binaries share the magic but not the version.
+        assert_eq!(detect(b"\0asm\x0d\0\x01\0"), FileKind::Unknown);
+        assert_eq!(detect(b"\0asm"), FileKind::Unknown);
+        assert_eq!(detect(b""), FileKind::Unknown);
+        assert_eq!(detect(b"rust-meta"), FileKind::Unknown);
+    }
+}
