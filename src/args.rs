@@ -5,9 +5,9 @@
 //! strip `-flavor wasm`, expand `@file`s, match options, then read option values into
 //! `Options` in the order lld reads them, so errors come out in wasm-ld's order and wording.
 //!
-//! `check_options` holds the checks wasm-ld makes only after reading the inputs (its
-//! `checkOptions` and the layout-independent checks of `layoutMemory`); the driver calls it
-//! at that point.
+//! `check_options` and `check_memory_options` hold the checks wasm-ld makes only after
+//! reading the inputs (its `checkOptions`, and the option-only checks of `layoutMemory`);
+//! the driver calls them at that point.
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::driver::ErrorHandler;
@@ -51,7 +51,12 @@ pub struct ParsedArgs {
     pub search_paths: Vec<String>,
     pub action: Action,
     /// Warnings found while parsing (e.g. `unknown -z value`), to print before linking.
+    /// Only `parse_args` fills this; `parse_args_into` reports them as it goes.
     pub warnings: Vec<Diagnostic>,
+    /// Checks of options that `Options` does not keep (LTO settings, `-Bsymbolic`), which
+    /// wasm-ld reports only once the inputs were read without error: the driver reports
+    /// them just before `check_options`. `parse_args` has already reported them.
+    pub deferred: Vec<Diagnostic>,
 }
 
 /// Parses `args` (without the program name). Errors come back with wasm-ld's wording and
@@ -62,7 +67,12 @@ pub fn parse_args(
 ) -> Result<ParsedArgs, Diagnostics> {
     // lld's ErrorHandler starts with a limit of 20; `--error-limit` applies once parsed.
     let mut h = ErrorHandler::new(20, false);
-    let parsed = parse_args_into(args, read_file, &mut h);
+    let mut parsed = parse_args_into(args, read_file, &mut h);
+    if let Some(p) = &mut parsed {
+        for d in std::mem::take(&mut p.deferred) {
+            h.report(d);
+        }
+    }
     let diags = h.into_diagnostics();
     match parsed {
         Some(mut p) if !diags.has_errors() => {
@@ -142,7 +152,7 @@ pub fn parse_args_into(
     let search_paths: Vec<String> = list.all(Id::LibraryPath).map(|a| a.value().to_string()).collect();
     let inputs = collect_inputs(&list);
     let done = |options, action| {
-        Some(ParsedArgs { options, inputs: inputs.clone(), search_paths: search_paths.clone(), action, warnings: Vec::new() })
+        Some(ParsedArgs { options, inputs: inputs.clone(), search_paths: search_paths.clone(), action, warnings: Vec::new(), deferred: Vec::new() })
     };
     if list.has(Id::Help) {
         return done(options, Action::PrintHelp);
@@ -153,7 +163,7 @@ pub fn parse_args_into(
     }
 
     reject_unsupported(&list, h);
-    read_config(&list, &mut options, h);
+    let deferred = read_config(&list, &mut options, h);
     if let Some(path) = list.last_value(Id::AllowUndefinedFile) {
         match read_file(path) {
             Some(bytes) => options.allow_undefined_symbols.extend(symbol_lines(&bytes)),
@@ -163,7 +173,9 @@ pub fn parse_args_into(
     if h.stopped() {
         return None;
     }
-    done(options, Action::Link)
+    let mut parsed = done(options, Action::Link)?;
+    parsed.deferred = deferred;
+    Some(parsed)
 }
 
 /// The positional part of the command line: files, `-l`, and the flags that change how
@@ -225,8 +237,8 @@ fn reject_unsupported(list: &matcher::ArgList, h: &mut ErrorHandler) {
     }
 }
 
-/// lld's `readConfigs`, in its order.
-fn read_config(list: &matcher::ArgList, o: &mut Options, h: &mut ErrorHandler) {
+/// lld's `readConfigs`, in its order. Returns the `ParsedArgs::deferred` diagnostics.
+fn read_config(list: &matcher::ArgList, o: &mut Options, h: &mut ErrorHandler) -> Vec<Diagnostic> {
     o.allow_multiple_definition =
         list.flag(Id::AllowMultipleDefinition, Id::NoAllowMultipleDefinition, false)
             || list.all(Id::Z).any(|a| a.value().starts_with("muldefs"));
@@ -346,21 +358,23 @@ fn read_config(list: &matcher::ArgList, o: &mut Options, h: &mut ErrorHandler) {
     }
     o.build_id = build_id(list, h);
 
-    // From lld's checkOptions; they need nothing from the inputs.
+    // From lld's checkOptions.
+    let mut deferred = Vec::new();
     if lto_partitions == 0 {
-        h.report(Diagnostic::error("--lto-partitions: number of threads must be > 0"));
+        deferred.push(Diagnostic::error("--lto-partitions: number of threads must be > 0"));
     }
     if let Some(jobs) = thinlto_jobs {
         let valid = jobs.is_empty()
             || jobs == "all"
             || numbers::unsigned(jobs, 10).is_some_and(|n| n <= u64::from(u32::MAX));
         if !valid {
-            h.report(Diagnostic::error(format!("--thinlto-jobs: invalid job count: {jobs}")));
+            deferred.push(Diagnostic::error(format!("--thinlto-jobs: invalid job count: {jobs}")));
         }
     }
     if list.has(Id::Bsymbolic) {
-        h.report(Diagnostic::warning("-Bsymbolic is only meaningful when combined with -shared"));
+        deferred.push(Diagnostic::warning("-Bsymbolic is only meaningful when combined with -shared"));
     }
+    deferred
 }
 
 fn unresolved_policy(list: &matcher::ArgList, h: &mut ErrorHandler) -> UnresolvedPolicy {
@@ -432,9 +446,7 @@ pub fn symbol_lines(bytes: &[u8]) -> Vec<String> {
         .collect()
 }
 
-/// Checks wasm-ld makes after reading the inputs: its `checkOptions`, and the parts of
-/// `layoutMemory` that depend only on options. Checks that need the data size
-/// ("initial memory too small, N bytes needed", "initial heap too large") belong to the core.
+/// Checks wasm-ld makes once the inputs were read without error (its `checkOptions`).
 pub fn check_options(o: &Options) -> Diagnostics {
     let mut d = Diagnostics::default();
     if !o.strip_debug && !o.strip_all && o.compress_relocations {
@@ -454,11 +466,15 @@ pub fn check_options(o: &Options) -> Diagnostics {
             "dynamic imports are not yet stable (--unresolved-symbols=import-dynamic)",
         ));
     }
-    if d.has_errors() {
-        return d;
-    }
+    d
+}
 
-    // layoutMemory, in its order.
+/// The checks of wasm-ld's `layoutMemory` that depend only on options, in its order.
+/// wasm-ld interleaves them with checks that need the data size ("initial memory too
+/// small, N bytes needed", "initial heap too large"), which belong to the core; the driver
+/// runs these before linking, so when both kinds fail weld prints only these.
+pub fn check_memory_options(o: &Options) -> Diagnostics {
+    let mut d = Diagnostics::default();
     if o.stack_size % 16 != 0 {
         d.push(Diagnostic::error("stack size must be 16-byte aligned"));
     }
@@ -1550,7 +1566,10 @@ mod tests {
     #[test]
     fn late_checks() {
         let check = |args: &[&str]| -> Vec<String> {
-            check_options(&parse(args).options).list.iter().map(|d| d.to_string()).collect()
+            let o = parse(args).options;
+            let d = check_options(&o);
+            let d = if d.has_errors() { d } else { check_memory_options(&o) };
+            d.list.iter().map(|d| d.to_string()).collect()
         };
         assert_eq!(check(&["-o", "x"]), Vec::<String>::new());
         assert_eq!(check(&[]), ["error: no output file specified"]);
@@ -1576,7 +1595,7 @@ mod tests {
             "error: --compress-relocations is incompatible with output debug information. Please pass --strip-debug or --strip-all"
         ]);
         assert!(check(&["-o", "x", "--compress-relocations", "-S"]).is_empty());
-        assert_eq!(check(&["-o", "x", "--unresolved-symbols=import-dynamic"]), [
+        assert_eq!(check_options(&parse(&["-o", "x", "--unresolved-symbols=import-dynamic"]).options).list.iter().map(|d| d.to_string()).collect::<Vec<_>>(), [
             "warning: dynamic imports are not yet stable (--unresolved-symbols=import-dynamic)"
         ]);
     }

@@ -93,7 +93,7 @@ fn render(diags: &Diagnostics, program: &str) -> String {
 }
 
 fn link_files(parsed: ParsedArgs, fs: &dyn FileSystem, h: &mut ErrorHandler, out: &mut DriverOutput) {
-    let ParsedArgs { mut options, inputs, search_paths, .. } = parsed;
+    let ParsedArgs { mut options, inputs, search_paths, deferred, .. } = parsed;
     let loaded = load_inputs(&inputs, &search_paths, fs, &mut options, h);
     if loaded.is_empty() && h.error_count() == 0 {
         h.report(Diagnostic::error("no input files"));
@@ -101,7 +101,13 @@ fn link_files(parsed: ParsedArgs, fs: &dyn FileSystem, h: &mut ErrorHandler, out
     if h.error_count() > 0 || h.stopped() {
         return;
     }
-    for d in args::check_options(&options).list {
+    for d in deferred.into_iter().chain(args::check_options(&options).list) {
+        h.report(d);
+    }
+    if h.error_count() > 0 || h.stopped() {
+        return;
+    }
+    for d in args::check_memory_options(&options).list {
         h.report(d);
     }
     if h.error_count() > 0 || h.stopped() {

@@ -4,14 +4,29 @@
 //! parse → resolve → mark live → layout → emit. The CLI (`bin/weld.rs`) and the JS bindings
 //! are thin shells over `driver::run` and `link`.
 
+pub mod context;
 pub mod args;
+pub mod demangle;
 pub mod diag;
 pub mod driver;
+pub mod emit;
+pub mod features;
 pub mod input;
+pub mod layout;
+pub mod live;
+pub mod load;
 pub mod options;
+pub mod relocate;
+pub mod resolve;
+pub mod synthetic;
 
 pub use diag::{Diagnostic, Diagnostics, Location, Severity};
 pub use options::Options;
+
+use context::{Ctx, Def};
+use input::object::SymKind;
+use layout::indices::{self, Indices};
+use layout::memory;
 
 /// One input as given on the command line, already read into memory.
 #[derive(Clone, Debug)]
@@ -37,8 +52,165 @@ pub struct Linked {
     pub messages: Vec<String>,
 }
 
+/// Stops the link at a phase boundary when errors were found.
+macro_rules! checkpoint {
+    ($ctx:expr) => {
+        if $ctx.has_errors() {
+            return Err(std::mem::take(&mut $ctx.diags));
+        }
+    };
+}
+
 /// Link `inputs` into a module.
 pub fn link(inputs: &[InputFile<'_>], options: &Options) -> Result<Linked, Diagnostics> {
-    let _ = (inputs, options);
-    Err(Diagnostic::error("linker core not built yet").into())
+    let mut ctx = Ctx::new(options);
+    let ctx = &mut ctx;
+
+    // Parse and resolve.
+    load::create_files(ctx, inputs);
+    checkpoint!(ctx);
+    synthetic::create_synthetic_symbols(ctx);
+    load::add_files(ctx);
+    checkpoint!(ctx);
+    handle_command_line_symbols(ctx);
+    checkpoint!(ctx);
+    synthetic::create_optional_symbols(ctx);
+    synthetic::handle_symbol_variants(ctx);
+    checkpoint!(ctx);
+    force_explicit_exports(ctx);
+    synthetic::handle_weak_undefines(ctx);
+    if let Some(entry) = options.entry_symbol().and_then(|e| ctx.find(e)) {
+        ctx.sym_mut(entry).flags &= !input::wasm::sym_flag::VISIBILITY_HIDDEN;
+    }
+    checkpoint!(ctx);
+    synthetic::demote_lazy_symbols(ctx);
+
+    // Garbage collection.
+    live::mark_live(ctx);
+    indices::resolve_indirect_function_table(ctx, false);
+    checkpoint!(ctx);
+
+    // Layout.
+    let mut mem = memory::create_output_segments(ctx);
+    let allowed = features::populate_target_features(ctx);
+    mem.emit_bss = options.import_memory.is_some() && !allowed.iter().any(|f| f == "bulk-memory");
+    memory::layout_memory(ctx, &mut mem);
+    add_start_stop_symbols(ctx, &mem);
+    force_explicit_exports(ctx);
+    check_required_exports(ctx);
+    checkpoint!(ctx);
+
+    let mut ix = Indices { table_base: options.table_base.unwrap_or(1) as u32, ..Indices::default() };
+    indices::calculate_imports(ctx, &mut ix);
+    indices::scan_relocations(ctx, &mut ix);
+    indices::finalize_indirect_table(ctx, &ix);
+    synthetic::create_init_memory_function(ctx, &mem);
+    indices::assign_indexes(ctx, &mut ix);
+    indices::calculate_init_functions(ctx, &mut ix);
+    synthetic::fill_synthetic_bodies(ctx, &ix, &mem);
+    checkpoint!(ctx);
+    synthetic::create_command_export_wrappers(ctx, &mut ix);
+    indices::calculate_types(ctx, &mut ix);
+    indices::calculate_exports(ctx, &mut ix);
+    checkpoint!(ctx);
+
+    // Emit.
+    let out = emit::write_module(ctx, &ix, &mem, &emit::Features { allowed });
+    checkpoint!(ctx);
+    let warnings = std::mem::take(&mut ctx.diags).list;
+    Ok(Linked { wasm: out.bytes, warnings, map: None, messages: std::mem::take(&mut ctx.messages) })
+}
+
+/// `-u`, `--export`, the entry point and `__wasm_call_dtors` pull their definitions in.
+fn handle_command_line_symbols(ctx: &mut Ctx<'_>) {
+    let o = ctx.options;
+    let names: Vec<&str> = o.undefined.iter().chain(&o.exports).chain(&o.exports_if_defined).map(String::as_str).collect();
+    for name in names {
+        handle_undefined(ctx, name);
+    }
+    if let Some(entry) = o.entry_symbol() {
+        match handle_undefined(ctx, entry) {
+            Some(s) if ctx.sym(s).is_defined() => ctx.sym_mut(s).force_export = true,
+            _ => ctx.error(Diagnostic::error(format!("entry symbol not defined (pass --no-entry to suppress): {entry}"))),
+        }
+    }
+    let call_ctors_used = ctx.sym.call_ctors.is_some_and(|c| ctx.sym(c).used_in_regular_obj);
+    let ctors_named = o.entry_symbol() == Some("__wasm_call_ctors") || ctx.explicitly_exported("__wasm_call_ctors");
+    if !call_ctors_used && !ctors_named {
+        if let Some(d) = handle_undefined(ctx, "__wasm_call_dtors") {
+            match ctx.sym(d).def {
+                Def::Function(f) => {
+                    let sig = &ctx.sigs[ctx.functions[f.idx()].sig.idx()];
+                    if !sig.params.is_empty() || !sig.results.is_empty() {
+                        ctx.error(Diagnostic::error("__wasm_call_dtors must have no argument or return values"));
+                    }
+                    ctx.sym.call_dtors = Some(d);
+                }
+                _ => ctx.error(Diagnostic::error("__wasm_call_dtors must be a function")),
+            }
+        }
+    }
+}
+
+/// wasm-ld's `handleUndefined`: loads a lazy definition of `name`.
+fn handle_undefined(ctx: &mut Ctx<'_>, name: &str) -> Option<context::SymbolId> {
+    let s = ctx.find(name)?;
+    ctx.sym_mut(s).used_in_regular_obj = true;
+    if let Def::Lazy(file) = ctx.sym(s).def {
+        let extract = ctx.extract(file);
+        load::load_extracted(ctx, extract);
+    }
+    // The load may have replaced the slot (signature variants); look it up again.
+    ctx.find(name)
+}
+
+fn force_explicit_exports(ctx: &mut Ctx<'_>) {
+    let o = ctx.options;
+    for name in o.exports.iter().chain(&o.exports_if_defined) {
+        if let Some(s) = ctx.find(name) {
+            if ctx.sym(s).is_defined() {
+                ctx.sym_mut(s).force_export = true;
+            }
+        }
+    }
+}
+
+fn check_required_exports(ctx: &mut Ctx<'_>) {
+    for name in &ctx.options.exports {
+        let found = ctx.find(name).is_some_and(|s| ctx.sym(s).is_defined());
+        if !found {
+            let msg = format!("symbol exported via --export not found: {name}");
+            match ctx.options.unresolved {
+                options::UnresolvedPolicy::ReportAll => ctx.diags.push(Diagnostic::error(msg)),
+                options::UnresolvedPolicy::Warn => ctx.diags.push(Diagnostic::warning(msg)),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// `__start_SEC` / `__stop_SEC` for output segments whose names are C identifiers.
+fn add_start_stop_symbols<'a>(ctx: &mut Ctx<'a>, mem: &memory::MemoryLayout<'a>) {
+    for seg in &mem.segments {
+        let name = seg.name;
+        let valid = !name.is_empty()
+            && name.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+        if !valid {
+            continue;
+        }
+        for (prefix, value) in [("__start_", seg.start_va), ("__stop_", seg.start_va + seg.size)] {
+            let full = format!("{prefix}{name}");
+            let Some(s) = ctx.find(&full) else { continue };
+            if ctx.sym(s).is_defined() {
+                continue;
+            }
+            let sym_name = ctx.sym(s).name;
+            let mut sym = context::Symbol::new(sym_name, SymKind::Data);
+            sym.def = Def::Data { segment: None, offset: value, size: 0 };
+            sym.flags = input::wasm::sym_flag::VISIBILITY_HIDDEN | input::wasm::sym_flag::ABSOLUTE;
+            ctx.replace_symbol(s, sym);
+            ctx.sym_mut(s).referenced = true;
+        }
+    }
 }

@@ -1,6 +1,10 @@
 //! Input files: telling objects from archives, and reading archives.
 
 pub mod archive;
+pub mod object;
+pub mod reader;
+pub mod relocs;
+pub mod wasm;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FileKind {

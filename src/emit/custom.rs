@@ -1,0 +1,107 @@
+//! Custom sections copied from the inputs (DWARF and user sections): grouped by name in
+//! first-seen order, `.debug_str`-like string sections deduplicated, relocations applied.
+
+use crate::context::{Ctx, FileId};
+use crate::layout::memory::build_string_table;
+use std::collections::HashMap;
+
+pub enum CustomPart {
+    Input(FileId, u32),
+    /// Deduplicated strings of all the inputs of a string section.
+    Merged(Vec<u8>),
+}
+
+pub struct CustomOut<'a> {
+    pub name: &'a str,
+    pub parts: Vec<CustomPart>,
+    pub size: u64,
+}
+
+/// Sections the linker writes itself, never copies.
+fn is_synthesized(name: &str) -> bool {
+    name == "linking" || name == "name" || name == "producers" || name == "target_features" || name.starts_with("reloc.")
+}
+
+fn is_string_section(name: &str) -> bool {
+    name == ".debug_str" || name == ".debug_str.dwo" || name == ".debug_line_str"
+}
+
+/// Plans the custom sections and records each input chunk's offset in its output section.
+pub fn plan<'a>(ctx: &mut Ctx<'a>, offsets: &mut HashMap<(FileId, u32), u64>) -> Vec<CustomOut<'a>> {
+    let strip_debug = ctx.options.strip_debug || ctx.options.strip_all;
+    let mut out: Vec<CustomOut<'a>> = Vec::new();
+    let mut string_inputs: Vec<(usize, Vec<(FileId, u32)>)> = Vec::new();
+    for &file in &ctx.object_order {
+        let f = &ctx.files[file.idx()];
+        for (i, c) in f.object().customs.iter().enumerate() {
+            if f.custom_discarded.get(i).copied().unwrap_or(false) || c.data.is_empty() {
+                continue;
+            }
+            let name = c.name;
+            if is_synthesized(name) || name == ".llvmbc" || name == ".llvmcmd" || (strip_debug && name.starts_with(".debug_")) {
+                continue;
+            }
+            let slot = match out.iter().position(|o| o.name == name) {
+                Some(s) => s,
+                None => {
+                    out.push(CustomOut { name, parts: Vec::new(), size: 0 });
+                    out.len() - 1
+                }
+            };
+            if is_string_section(name) && ctx.options.optimize > 0 {
+                match string_inputs.iter_mut().find(|(s, _)| *s == slot) {
+                    Some((_, v)) => v.push((file, i as u32)),
+                    None => {
+                        string_inputs.push((slot, vec![(file, i as u32)]));
+                        out[slot].parts.push(CustomPart::Merged(Vec::new()));
+                    }
+                }
+            } else {
+                out[slot].parts.push(CustomPart::Input(file, i as u32));
+            }
+        }
+    }
+    for (slot, inputs) in string_inputs {
+        let merged = merge_custom_strings(ctx, &inputs);
+        for part in &mut out[slot].parts {
+            if let CustomPart::Merged(data) = part {
+                *data = merged.clone();
+            }
+        }
+        for (file, idx) in inputs {
+            offsets.insert((file, idx), 0);
+        }
+    }
+    for o in &mut out {
+        let mut size = 0u64;
+        for part in &o.parts {
+            match part {
+                CustomPart::Input(file, idx) => {
+                    offsets.insert((*file, *idx), size);
+                    size += ctx.files[file.idx()].object().customs[*idx as usize].data.len() as u64;
+                }
+                CustomPart::Merged(data) => size += data.len() as u64,
+            }
+        }
+        o.size = size;
+    }
+    out
+}
+
+fn merge_custom_strings(ctx: &mut Ctx<'_>, inputs: &[(FileId, u32)]) -> Vec<u8> {
+    let mut pieces: Vec<(FileId, u32, u32, &[u8])> = Vec::new();
+    for &(file, idx) in inputs {
+        let data = ctx.files[file.idx()].object().customs[idx as usize].data;
+        let mut off = 0usize;
+        while off < data.len() {
+            let end = data[off..].iter().position(|&b| b == 0).map_or(data.len(), |p| off + p + 1);
+            pieces.push((file, idx, off as u32, &data[off..end]));
+            off = end;
+        }
+    }
+    let (table, offs) = build_string_table(pieces.iter().map(|p| p.3), 0);
+    for ((file, idx, input, _), out) in pieces.iter().zip(offs) {
+        ctx.custom_pieces.entry((*file, *idx)).or_default().push((*input, out));
+    }
+    table
+}

@@ -1,0 +1,480 @@
+//! The module writer: every standard section in order, then copied custom sections,
+//! `name`, `producers`, `target_features` and `build_id`.
+
+pub mod build_id;
+pub mod custom;
+pub mod encode;
+
+use crate::context::{Ctx, GlobalInit};
+use crate::input::object::{Limits, SymKind};
+use crate::input::wasm::{external, limits, names, op, section};
+use crate::layout::indices::Indices;
+use crate::layout::memory::{MemoryLayout, Part};
+use crate::relocate::{copy_relocated, tombstone_for_section, Place, Resolver};
+use encode::{write_name, write_uleb};
+use std::collections::HashMap;
+
+/// A section of the output: id, name (custom sections), offset and size of the whole
+/// section including its header. The report is built from these.
+#[derive(Clone, Debug)]
+pub struct SectionInfo {
+    pub id: u8,
+    pub name: String,
+    pub offset: u64,
+    pub size: u64,
+}
+
+pub struct Output {
+    pub bytes: Vec<u8>,
+    pub sections: Vec<SectionInfo>,
+}
+
+struct Writer {
+    out: Vec<u8>,
+    sections: Vec<SectionInfo>,
+}
+
+impl Writer {
+    fn section(&mut self, id: u8, name: &str, payload: &[u8]) {
+        let offset = self.out.len() as u64;
+        self.out.push(id);
+        if id == section::CUSTOM {
+            let mut named = Vec::with_capacity(payload.len() + name.len() + 5);
+            write_name(&mut named, name);
+            named.extend_from_slice(payload);
+            write_uleb(&mut self.out, named.len() as u64);
+            self.out.extend_from_slice(&named);
+        } else {
+            write_uleb(&mut self.out, payload.len() as u64);
+            self.out.extend_from_slice(payload);
+        }
+        self.sections.push(SectionInfo { id, name: name.to_string(), offset, size: self.out.len() as u64 - offset });
+    }
+}
+
+fn write_limits(out: &mut Vec<u8>, l: &Limits) {
+    out.push(l.flags);
+    write_uleb(out, l.min);
+    if let Some(m) = l.max {
+        write_uleb(out, m);
+    }
+}
+
+fn ptr_const_expr(out: &mut Vec<u8>, v: u64, is64: bool) {
+    crate::synthetic::write_ptr_const(out, v, is64);
+    out.push(op::END);
+}
+
+pub struct Features {
+    pub allowed: Vec<String>,
+}
+
+pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, features: &Features) -> Output {
+    let is64 = ctx.options.is64;
+    // Final placement of function bodies (needed by DWARF relocations).
+    let mut code_offset = encode::uleb_len(ix.functions.len() as u64) as u64;
+    for &f in &ix.functions {
+        ctx.functions[f.idx()].out_offset = code_offset;
+        code_offset += ctx.functions[f.idx()].body.len() as u64;
+    }
+    let mut custom_offsets = HashMap::new();
+    let customs = custom::plan(ctx, &mut custom_offsets);
+    let ctx = &*ctx;
+    let res = Resolver { ctx, ix, mem, custom_offsets: &custom_offsets };
+    let mut w = Writer { out: Vec::with_capacity(estimate(ctx, ix, mem)), sections: Vec::new() };
+    w.out.extend_from_slice(crate::input::wasm::MAGIC);
+    w.out.extend_from_slice(&crate::input::wasm::VERSION.to_le_bytes());
+
+    // Type.
+    if !ix.types.is_empty() {
+        let mut p = Vec::new();
+        write_uleb(&mut p, ix.types.len() as u64);
+        for &sig in &ix.types {
+            let t = &ctx.sigs[sig.idx()];
+            p.push(0x60);
+            write_uleb(&mut p, t.params.len() as u64);
+            p.extend_from_slice(&t.params);
+            write_uleb(&mut p, t.results.len() as u64);
+            p.extend_from_slice(&t.results);
+        }
+        w.section(section::TYPE, "", &p);
+    }
+
+    // Import.
+    let memory_limits = {
+        let mut flags = 0u8;
+        let has_max = mem.max_pages.is_some() || ctx.options.shared_memory;
+        if has_max {
+            flags |= limits::HAS_MAX;
+        }
+        if ctx.options.shared_memory {
+            flags |= limits::IS_SHARED;
+        }
+        if is64 {
+            flags |= limits::IS_64;
+        }
+        Limits { flags, min: mem.initial_pages, max: if has_max { Some(mem.max_pages.unwrap_or(0)) } else { None } }
+    };
+    let import_count = ix.imports.len() + usize::from(ctx.options.import_memory.is_some());
+    if import_count > 0 {
+        let mut p = Vec::new();
+        write_uleb(&mut p, import_count as u64);
+        if let Some((module, field)) = &ctx.options.import_memory {
+            write_name(&mut p, module);
+            write_name(&mut p, field);
+            p.push(external::MEMORY);
+            write_limits(&mut p, &memory_limits);
+        }
+        for &s in &ix.imports {
+            let sym = ctx.sym(s);
+            write_name(&mut p, sym.import_module.unwrap_or("env"));
+            write_name(&mut p, sym.import_name.unwrap_or(sym.name));
+            match sym.kind {
+                SymKind::Function => {
+                    p.push(external::FUNCTION);
+                    write_uleb(&mut p, sym.sig.map_or(0, |g| ix.lookup_type(g)) as u64);
+                }
+                SymKind::Global => {
+                    p.push(external::GLOBAL);
+                    let g = sym.global_type.unwrap_or(crate::input::object::GlobalType { valtype: ctx.ptr_type(), mutable: false });
+                    p.push(g.valtype);
+                    p.push(u8::from(g.mutable));
+                }
+                SymKind::Tag => {
+                    p.push(external::TAG);
+                    p.push(0);
+                    write_uleb(&mut p, sym.sig.map_or(0, |g| ix.lookup_type(g)) as u64);
+                }
+                _ => {
+                    p.push(external::TABLE);
+                    let t = sym.table_type.unwrap_or(crate::input::object::TableType {
+                        elem: crate::input::wasm::valtype::FUNCREF,
+                        limits: Limits { flags: 0, min: 0, max: None },
+                    });
+                    p.push(t.elem);
+                    write_limits(&mut p, &t.limits);
+                }
+            }
+        }
+        w.section(section::IMPORT, "", &p);
+    }
+
+    // Function.
+    if !ix.functions.is_empty() {
+        let mut p = Vec::new();
+        write_uleb(&mut p, ix.functions.len() as u64);
+        for &f in &ix.functions {
+            write_uleb(&mut p, ix.lookup_type(ctx.functions[f.idx()].sig) as u64);
+        }
+        w.section(section::FUNCTION, "", &p);
+    }
+
+    // Table.
+    if !ix.tables.is_empty() {
+        let mut p = Vec::new();
+        write_uleb(&mut p, ix.tables.len() as u64);
+        for &t in &ix.tables {
+            let ty = ctx.tables[t.idx()].ty;
+            p.push(ty.elem);
+            write_limits(&mut p, &ty.limits);
+        }
+        w.section(section::TABLE, "", &p);
+    }
+
+    // Memory.
+    if ctx.options.import_memory.is_none() {
+        let mut p = vec![1];
+        write_limits(&mut p, &memory_limits);
+        w.section(section::MEMORY, "", &p);
+    }
+
+    // Tag.
+    if !ix.tags.is_empty() {
+        let mut p = Vec::new();
+        write_uleb(&mut p, ix.tags.len() as u64);
+        for &t in &ix.tags {
+            p.push(0);
+            write_uleb(&mut p, ix.lookup_type(ctx.tags[t.idx()].sig) as u64);
+        }
+        w.section(section::TAG, "", &p);
+    }
+
+    // Global.
+    let global_count = ix.globals.len() + ix.data_address_globals.len();
+    if global_count > 0 {
+        let mut p = Vec::new();
+        write_uleb(&mut p, global_count as u64);
+        for &g in &ix.globals {
+            let glob = &ctx.globals[g.idx()];
+            p.push(glob.ty.valtype);
+            p.push(u8::from(glob.ty.mutable));
+            match glob.init {
+                GlobalInit::Expr(e) => p.extend_from_slice(e),
+                GlobalInit::Const(v) => ptr_const_expr(&mut p, v, glob.ty.valtype == crate::input::wasm::valtype::I64),
+            }
+        }
+        for &s in &ix.data_address_globals {
+            p.push(ctx.ptr_type());
+            p.push(0);
+            let va = crate::layout::memory::data_address(ctx, mem, ctx.sym(s).def, false);
+            ptr_const_expr(&mut p, va, is64);
+        }
+        w.section(section::GLOBAL, "", &p);
+    }
+
+    // Export.
+    if !ix.exports.is_empty() {
+        let mut p = Vec::new();
+        write_uleb(&mut p, ix.exports.len() as u64);
+        for e in &ix.exports {
+            write_name(&mut p, &e.name);
+            p.push(e.kind);
+            write_uleb(&mut p, e.index as u64);
+        }
+        w.section(section::EXPORT, "", &p);
+    }
+
+    // Start.
+    if let Some(start) = ctx.sym.start_function {
+        if let Some(idx) = ctx.functions[start.idx()].out_index {
+            w.section(section::START, "", &encode::uleb(idx as u64));
+        }
+    }
+
+    // Elem.
+    if !ix.table_entries.is_empty() {
+        let mut p = Vec::new();
+        write_uleb(&mut p, 1);
+        let table = ctx.sym.indirect_function_table.map_or(0, |t| crate::layout::indices::table_number(ctx, t));
+        if table != 0 {
+            write_uleb(&mut p, 2);
+            write_uleb(&mut p, table as u64);
+        } else {
+            write_uleb(&mut p, 0);
+        }
+        ptr_const_expr(&mut p, ix.table_base as u64, is64);
+        if table != 0 {
+            p.push(0); // elemkind funcref
+        }
+        write_uleb(&mut p, ix.table_entries.len() as u64);
+        for &s in &ix.table_entries {
+            write_uleb(&mut p, ctx.function_index(s).unwrap_or(0) as u64);
+        }
+        w.section(section::ELEM, "", &p);
+    }
+
+    // DataCount.
+    let data_segments: Vec<_> = mem.segments.iter().filter(|s| s.required_in_binary(mem.emit_bss)).collect();
+    if ctx.options.shared_memory && !data_segments.is_empty() {
+        w.section(section::DATACOUNT, "", &encode::uleb(data_segments.len() as u64));
+    }
+
+    // Code.
+    if !ix.functions.is_empty() {
+        let mut p = Vec::with_capacity(code_offset as usize);
+        write_uleb(&mut p, ix.functions.len() as u64);
+        for &f in &ix.functions {
+            let func = &ctx.functions[f.idx()];
+            match func.file {
+                Some(file) => {
+                    let obj = ctx.files[file.idx()].object();
+                    let input = &obj.functions[func.local_index as usize];
+                    let relocs = &obj.code_relocs[input.relocs.start as usize..input.relocs.end as usize];
+                    copy_relocated(&mut p, &func.body, input.code_offset as u64, relocs, file, &res, 0, Place { chunk_va: 0, chunk_input_offset: 0 });
+                }
+                None => p.extend_from_slice(&func.body),
+            }
+        }
+        w.section(section::CODE, "", &p);
+    }
+
+    // Data.
+    if !data_segments.is_empty() {
+        let mut p = Vec::new();
+        write_uleb(&mut p, data_segments.len() as u64);
+        for seg in &data_segments {
+            write_uleb(&mut p, seg.init_flags as u64);
+            if seg.init_flags & crate::input::wasm::data_flag::IS_PASSIVE == 0 {
+                ptr_const_expr(&mut p, seg.start_va, is64);
+            }
+            write_uleb(&mut p, seg.size);
+            let start = p.len();
+            for part in &seg.parts {
+                let pos = match part {
+                    Part::Input(s) => ctx.segments[s.idx()].out_offset,
+                    Part::Merged(m) => mem.merged[*m].out_offset,
+                };
+                p.resize(start + pos as usize, 0);
+                match part {
+                    Part::Input(s) => {
+                        let is = &ctx.segments[s.idx()];
+                        let obj = ctx.files[is.file.idx()].object();
+                        let input = &obj.segments[is.local_index as usize];
+                        let relocs = &obj.data_relocs[input.relocs.start as usize..input.relocs.end as usize];
+                        let place = Place { chunk_va: seg.start_va + is.out_offset, chunk_input_offset: input.section_offset as u64 };
+                        copy_relocated(&mut p, input.data, input.section_offset as u64, relocs, is.file, &res, 0, place);
+                    }
+                    Part::Merged(m) => p.extend_from_slice(&mem.merged[*m].data),
+                }
+            }
+            p.resize(start + seg.size as usize, 0);
+        }
+        w.section(section::DATA, "", &p);
+    }
+
+    // Custom sections from the inputs.
+    for c in &customs {
+        let tombstone = tombstone_for_section(c.name);
+        let mut p = Vec::with_capacity(c.size as usize);
+        for part in &c.parts {
+            match part {
+                custom::CustomPart::Input(file, idx) => {
+                    let sec = &ctx.files[file.idx()].object().customs[*idx as usize];
+                    copy_relocated(&mut p, sec.data, 0, &sec.relocs, *file, &res, tombstone, Place { chunk_va: 0, chunk_input_offset: 0 });
+                }
+                custom::CustomPart::Merged(data) => p.extend_from_slice(data),
+            }
+        }
+        w.section(section::CUSTOM, c.name, &p);
+    }
+
+    let keep = |name: &str| !ctx.options.strip_all || ctx.options.keep_sections.iter().any(|k| k == name);
+    if keep("name") {
+        let p = name_section(ctx, ix, mem);
+        if !p.is_empty() {
+            w.section(section::CUSTOM, "name", &p);
+        }
+    }
+    if keep("producers") {
+        let p = producers_section(ctx);
+        if !p.is_empty() {
+            w.section(section::CUSTOM, "producers", &p);
+        }
+    }
+    if keep("target_features") && !features.allowed.is_empty() {
+        let mut p = Vec::new();
+        write_uleb(&mut p, features.allowed.len() as u64);
+        for f in &features.allowed {
+            p.push(b'+');
+            write_name(&mut p, f);
+        }
+        w.section(section::CUSTOM, "target_features", &p);
+    }
+    if let Some(len) = build_id::hash_size(&ctx.options.build_id) {
+        let mut p = Vec::new();
+        write_uleb(&mut p, len as u64);
+        p.resize(p.len() + len, b' ');
+        w.section(section::CUSTOM, "build_id", &p);
+        // The placeholder is the last `len` bytes; the hash covers the rest with it in.
+        let at = w.out.len() - len;
+        build_id::fill(&mut w.out, at, &ctx.options.build_id);
+    }
+    Output { bytes: w.out, sections: w.sections }
+}
+
+fn estimate(ctx: &Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>) -> usize {
+    let code: usize = ix.functions.iter().map(|f| ctx.functions[f.idx()].body.len()).sum();
+    let data: u64 = mem.segments.iter().map(|s| s.size).sum();
+    code + data as usize + 4096
+}
+
+fn name_section(ctx: &Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>) -> Vec<u8> {
+    let mut p = Vec::new();
+    let sub = |p: &mut Vec<u8>, id: u8, body: Vec<u8>| {
+        p.push(id);
+        write_uleb(p, body.len() as u64);
+        p.extend_from_slice(&body);
+    };
+    let module = ctx.options.output.rsplit(['/', '\\']).next().unwrap_or("");
+    let mut body = Vec::new();
+    write_name(&mut body, module);
+    sub(&mut p, names::MODULE, body);
+
+    let mut entries: Vec<(u32, String)> = Vec::new();
+    for &s in &ix.imports {
+        let sym = ctx.sym(s);
+        if sym.kind == SymKind::Function {
+            entries.push((sym.import_index.unwrap_or(0), ctx.display_name(sym.name)));
+        }
+    }
+    for &f in &ix.functions {
+        let func = &ctx.functions[f.idx()];
+        if func.name.is_empty() {
+            continue;
+        }
+        let name = match &func.debug_name {
+            Some(d) => d.clone(),
+            None => ctx.display_name(func.name),
+        };
+        entries.push((func.out_index.unwrap_or(0), name));
+    }
+    if !entries.is_empty() {
+        sub(&mut p, names::FUNCTION, name_map(&entries));
+    }
+
+    let mut entries: Vec<(u32, String)> = Vec::new();
+    for &s in &ix.imports {
+        let sym = ctx.sym(s);
+        if sym.kind == SymKind::Global {
+            entries.push((sym.import_index.unwrap_or(0), ctx.display_name(sym.name)));
+        }
+    }
+    for &g in &ix.globals {
+        let glob = &ctx.globals[g.idx()];
+        if !glob.name.is_empty() {
+            entries.push((glob.out_index.unwrap_or(0), ctx.display_name(glob.name)));
+        }
+    }
+    if !entries.is_empty() {
+        sub(&mut p, names::GLOBAL, name_map(&entries));
+    }
+
+    let entries: Vec<(u32, String)> =
+        mem.segments.iter().filter(|s| !s.name.is_empty() && s.required_in_binary(mem.emit_bss)).map(|s| (s.index, s.name.to_string())).collect();
+    if !entries.is_empty() {
+        sub(&mut p, names::DATA_SEGMENT, name_map(&entries));
+    }
+    p
+}
+
+fn name_map(entries: &[(u32, String)]) -> Vec<u8> {
+    let mut b = Vec::new();
+    write_uleb(&mut b, entries.len() as u64);
+    for (i, n) in entries {
+        write_uleb(&mut b, *i as u64);
+        write_name(&mut b, n);
+    }
+    b
+}
+
+fn producers_section(ctx: &Ctx<'_>) -> Vec<u8> {
+    let mut fields: [(&str, Vec<(&str, &str)>); 3] = [("language", Vec::new()), ("processed-by", Vec::new()), ("sdk", Vec::new())];
+    for &file in &ctx.object_order {
+        for (field, values) in &ctx.files[file.idx()].object().producers.fields {
+            let Some(slot) = fields.iter_mut().find(|(n, _)| n == field) else { continue };
+            for &(name, version) in values {
+                if !slot.1.iter().any(|(n, _)| *n == name) {
+                    slot.1.push((name, version));
+                }
+            }
+        }
+    }
+    let count = fields.iter().filter(|f| !f.1.is_empty()).count();
+    if count == 0 {
+        return Vec::new();
+    }
+    let mut p = Vec::new();
+    write_uleb(&mut p, count as u64);
+    for (name, values) in &fields {
+        if values.is_empty() {
+            continue;
+        }
+        write_name(&mut p, name);
+        write_uleb(&mut p, values.len() as u64);
+        for (n, v) in values {
+            write_name(&mut p, n);
+            write_name(&mut p, v);
+        }
+    }
+    p
+}

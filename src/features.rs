@@ -1,0 +1,82 @@
+//! `target_features`: the union of what the objects use (or `--features=`), checked
+//! against what any object disallows, as wasm-ld does.
+
+use crate::context::Ctx;
+use crate::diag::Diagnostic;
+use std::collections::BTreeSet;
+
+pub fn populate_target_features(ctx: &mut Ctx<'_>) -> Vec<String> {
+    let o = ctx.options;
+    let mut allowed: BTreeSet<String> = o.extra_features.iter().cloned().collect();
+    let infer = o.features.is_none();
+    if let Some(f) = &o.features {
+        allowed.extend(f.iter().cloned());
+        if !o.check_features {
+            return allowed.into_iter().collect();
+        }
+    }
+    // Feature → first file that uses / disallows it.
+    let mut used: Vec<(String, String)> = Vec::new();
+    let mut disallowed: Vec<(String, String)> = Vec::new();
+    let mut tls_used = false;
+    for &file in &ctx.object_order {
+        let f = &ctx.files[file.idx()];
+        for &(prefix, name) in &f.object().features {
+            let list = if prefix == b'-' { &mut disallowed } else { &mut used };
+            if !list.iter().any(|(n, _)| n == name) {
+                list.push((name.to_string(), f.name.clone()));
+            }
+        }
+        let base = f.seg_base as usize;
+        tls_used |= (0..f.object().segments.len()).any(|i| ctx.segments[base + i].live && ctx.segments[base + i].is_tls);
+    }
+    if infer {
+        allowed.extend(used.iter().map(|(n, _)| n.clone()));
+    }
+    if !o.check_features {
+        return allowed.into_iter().collect();
+    }
+    let find = |list: &[(String, String)], n: &str| list.iter().find(|(f, _)| f == n).map(|(_, file)| file.clone());
+    if o.shared_memory {
+        if let Some(file) = find(&disallowed, "shared-mem") {
+            ctx.error(Diagnostic::error(format!(
+                "--shared-memory is disallowed by {file} because it was not compiled with 'atomics' or 'bulk-memory' features."
+            )));
+        }
+        for feature in ["atomics", "bulk-memory"] {
+            if !allowed.contains(feature) {
+                ctx.error(Diagnostic::error(format!("'{feature}' feature must be used in order to use shared memory")));
+            }
+        }
+    }
+    if tls_used {
+        for feature in ["atomics", "bulk-memory"] {
+            if !allowed.contains(feature) {
+                ctx.error(Diagnostic::error(format!("'{feature}' feature must be used in order to use thread-local storage")));
+            }
+        }
+    }
+    if !infer {
+        for (feature, file) in &used {
+            if !allowed.contains(feature) {
+                ctx.error(Diagnostic::error(format!("Target feature '{feature}' used by {file} is not allowed.")));
+            }
+        }
+    }
+    for i in 0..ctx.object_order.len() {
+        let f = &ctx.files[ctx.object_order[i].idx()];
+        let mut errors = Vec::new();
+        for &(prefix, name) in &f.object().features {
+            if prefix == b'-' {
+                continue;
+            }
+            if let Some(by) = find(&disallowed, name) {
+                errors.push(format!("Target feature '{name}' used in {} is disallowed by {by}. Use --no-check-features to suppress.", f.name));
+            }
+        }
+        for e in errors {
+            ctx.error(Diagnostic::error(e));
+        }
+    }
+    allowed.into_iter().collect()
+}

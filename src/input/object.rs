@@ -1,0 +1,1052 @@
+//! One validating pass over a relocatable wasm object: zero-copy views of its sections,
+//! its symbol table, segments, init functions, COMDATs and relocations.
+//!
+//! Everything that later phases index with input-derived numbers is checked here, so that
+//! resolution, layout and emission can index without failing.
+
+use super::reader::{ParseError, ParseResult, Reader};
+use super::relocs::{Reloc, RelocKind, Target};
+use super::wasm::{self, external, linking, section, seg_flag, sym_flag, sym_kind, valtype};
+use crate::diag::Diagnostic;
+use std::ops::Range;
+
+/// A function signature.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FuncType {
+    pub params: Box<[u8]>,
+    pub results: Box<[u8]>,
+}
+
+impl FuncType {
+    pub fn new(params: &[u8], results: &[u8]) -> Self {
+        FuncType { params: params.into(), results: results.into() }
+    }
+
+    /// `(i32, i32) -> i32`, as wasm-ld prints signatures.
+    pub fn display(&self) -> String {
+        let list = |v: &[u8]| v.iter().map(|&t| valtype::name(t)).collect::<Vec<_>>().join(", ");
+        let results = match self.results.len() {
+            0 => "void".to_string(),
+            1 => list(&self.results),
+            _ => format!("({})", list(&self.results)),
+        };
+        format!("({}) -> {}", list(&self.params), results)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Limits {
+    pub flags: u8,
+    pub min: u64,
+    pub max: Option<u64>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct GlobalType {
+    pub valtype: u8,
+    pub mutable: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct TableType {
+    pub elem: u8,
+    pub limits: Limits,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub enum ImportKind {
+    Function(u32),
+    Table(TableType),
+    Memory(Limits),
+    Global(GlobalType),
+    Tag(u32),
+}
+
+#[derive(Clone, Debug)]
+pub struct Import<'a> {
+    pub module: &'a str,
+    pub field: &'a str,
+    pub kind: ImportKind,
+}
+
+#[derive(Clone, Debug)]
+pub struct Function<'a> {
+    pub type_index: u32,
+    /// Offset of the body (its size LEB first) within the code section payload.
+    pub code_offset: u32,
+    /// The body with its size prefix, copied verbatim to the output.
+    pub body: &'a [u8],
+    pub relocs: Range<u32>,
+    pub export_name: Option<&'a str>,
+    pub comdat: Option<u32>,
+    /// Name of the first symbol that defines this function.
+    pub symbol_name: Option<&'a str>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Global<'a> {
+    pub ty: GlobalType,
+    /// Init expression including its `end`.
+    pub init: &'a [u8],
+    pub symbol_name: Option<&'a str>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Segment<'a> {
+    pub name: &'a str,
+    /// log2 of the alignment.
+    pub alignment: u32,
+    pub flags: u32,
+    pub data: &'a [u8],
+    /// Offset of `data` within the data section payload.
+    pub section_offset: u32,
+    pub relocs: Range<u32>,
+    pub comdat: Option<u32>,
+}
+
+impl Segment<'_> {
+    pub fn is_tls(&self) -> bool {
+        self.flags & seg_flag::TLS != 0 || self.name.starts_with(".tdata") || self.name.starts_with(".tbss")
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct CustomSection<'a> {
+    pub name: &'a str,
+    /// Payload after the name.
+    pub data: &'a [u8],
+    /// Index of this section among all the file's sections (for section symbols).
+    pub section_index: u32,
+    pub relocs: Vec<Reloc>,
+    pub comdat: Option<u32>,
+    /// Absolute file offset of `data`.
+    pub file_offset: u64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SymKind {
+    Function,
+    Data,
+    Global,
+    Section,
+    Tag,
+    Table,
+}
+
+impl SymKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            SymKind::Function => "function",
+            SymKind::Data => "data",
+            SymKind::Global => "global",
+            SymKind::Section => "section",
+            SymKind::Tag => "tag",
+            SymKind::Table => "table",
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct SymbolInfo<'a> {
+    pub kind: SymKind,
+    pub flags: u32,
+    pub name: &'a str,
+    /// Function/global/tag/table index (imports first), or section index for section symbols.
+    pub index: u32,
+    /// Defined data: (segment, offset, size).
+    pub data: Option<(u32, u64, u64)>,
+    pub import_module: Option<&'a str>,
+    pub import_name: Option<&'a str>,
+}
+
+impl SymbolInfo<'_> {
+    pub fn is_undefined(&self) -> bool {
+        self.flags & sym_flag::UNDEFINED != 0
+    }
+    pub fn is_local(&self) -> bool {
+        self.flags & sym_flag::BINDING_MASK == sym_flag::BINDING_LOCAL
+    }
+    pub fn is_weak(&self) -> bool {
+        self.flags & sym_flag::BINDING_MASK == sym_flag::BINDING_WEAK
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct InitFunc {
+    pub priority: u32,
+    pub symbol: u32,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Producers<'a> {
+    pub fields: Vec<(&'a str, Vec<(&'a str, &'a str)>)>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Object<'a> {
+    pub types: Vec<FuncType>,
+    pub imports: Vec<Import<'a>>,
+    /// Import index of each imported function / global / table / tag, in index order.
+    pub imported_functions: Vec<u32>,
+    pub imported_globals: Vec<u32>,
+    pub imported_tables: Vec<u32>,
+    pub imported_tags: Vec<u32>,
+    pub functions: Vec<Function<'a>>,
+    pub tables: Vec<TableType>,
+    pub globals: Vec<Global<'a>>,
+    pub tags: Vec<u32>,
+    pub segments: Vec<Segment<'a>>,
+    pub customs: Vec<CustomSection<'a>>,
+    pub symbols: Vec<SymbolInfo<'a>>,
+    pub init_funcs: Vec<InitFunc>,
+    pub comdats: Vec<&'a str>,
+    pub code_relocs: Vec<Reloc>,
+    pub data_relocs: Vec<Reloc>,
+    pub features: Vec<(u8, &'a str)>,
+    pub producers: Producers<'a>,
+    /// `called_directly[i]`: symbol i is the target of a `call` (FUNCTION_INDEX_LEB).
+    pub called_directly: Vec<bool>,
+    pub is64: bool,
+    /// Absolute file offsets of the code and data section payloads.
+    pub code_file_offset: u64,
+    pub data_file_offset: u64,
+}
+
+impl<'a> Object<'a> {
+    pub fn num_imported_functions(&self) -> u32 {
+        self.imported_functions.len() as u32
+    }
+    pub fn num_imported_globals(&self) -> u32 {
+        self.imported_globals.len() as u32
+    }
+    pub fn num_imported_tables(&self) -> u32 {
+        self.imported_tables.len() as u32
+    }
+    pub fn num_imported_tags(&self) -> u32 {
+        self.imported_tags.len() as u32
+    }
+
+    /// Signature of function index `i` (imports first). Index validated at parse time.
+    pub fn function_type(&self, i: u32) -> Option<&FuncType> {
+        let ti = if let Some(&imp) = self.imported_functions.get(i as usize) {
+            match self.imports.get(imp as usize)?.kind {
+                ImportKind::Function(t) => t,
+                _ => return None,
+            }
+        } else {
+            self.functions.get((i - self.num_imported_functions()) as usize)?.type_index
+        };
+        self.types.get(ti as usize)
+    }
+
+    pub fn global_type(&self, i: u32) -> Option<GlobalType> {
+        if let Some(&imp) = self.imported_globals.get(i as usize) {
+            match self.imports.get(imp as usize)?.kind {
+                ImportKind::Global(g) => Some(g),
+                _ => None,
+            }
+        } else {
+            self.globals.get((i - self.num_imported_globals()) as usize).map(|g| g.ty)
+        }
+    }
+
+    pub fn table_type(&self, i: u32) -> Option<TableType> {
+        if let Some(&imp) = self.imported_tables.get(i as usize) {
+            match self.imports.get(imp as usize)?.kind {
+                ImportKind::Table(t) => Some(t),
+                _ => None,
+            }
+        } else {
+            self.tables.get((i - self.num_imported_tables()) as usize).copied()
+        }
+    }
+
+    pub fn tag_type(&self, i: u32) -> Option<&FuncType> {
+        let ti = if let Some(&imp) = self.imported_tags.get(i as usize) {
+            match self.imports.get(imp as usize)?.kind {
+                ImportKind::Tag(t) => t,
+                _ => return None,
+            }
+        } else {
+            *self.tags.get((i - self.num_imported_tags()) as usize)?
+        };
+        self.types.get(ti as usize)
+    }
+}
+
+fn err(file: &str, section: &str, e: ParseError) -> Diagnostic {
+    Diagnostic::at(file, Some(section), Some(e.offset), e.message)
+}
+
+/// Checks the header and walks the sections: `(id, payload reader, section index)`.
+fn sections<'a>(file: &str, bytes: &'a [u8]) -> Result<Vec<(u8, Reader<'a>)>, Diagnostic> {
+    let mut r = Reader::new(bytes, 0);
+    let magic = r.bytes(4).map_err(|e| err(file, "header", e))?;
+    if magic != wasm::MAGIC {
+        return Err(Diagnostic::at(file, Some("header"), Some(0), "not a wasm file (bad magic)"));
+    }
+    let version = r.u32_le().map_err(|e| err(file, "header", e))?;
+    if version != wasm::VERSION {
+        return Err(Diagnostic::at(file, Some("header"), Some(4), format!("unsupported wasm version {version}")));
+    }
+    let mut out = Vec::new();
+    while !r.is_empty() {
+        let at = r.offset();
+        let id = r.u8().map_err(|e| err(file, "header", e))?;
+        let len = r.leb_u32().map_err(|e| err(file, section::name(id), e))? as usize;
+        if len > r.remaining() {
+            return Err(Diagnostic::at(file, Some(section::name(id)), Some(at), "section too large"));
+        }
+        let payload = r.sub(len).map_err(|e| err(file, section::name(id), e))?;
+        out.push((id, payload));
+    }
+    Ok(out)
+}
+
+/// The names of the non-local symbols an archive member defines, without a full parse:
+/// what lazy archive members contribute to the symbol table.
+pub fn defined_names<'a>(file: &str, bytes: &'a [u8]) -> Result<Vec<&'a str>, Diagnostic> {
+    for (id, mut r) in sections(file, bytes)? {
+        if id != section::CUSTOM {
+            continue;
+        }
+        let name = r.name().map_err(|e| err(file, "CUSTOM", e))?;
+        if name != "linking" {
+            continue;
+        }
+        let mut names = Vec::new();
+        let e = |e| err(file, "linking", e);
+        let version = r.leb_u32().map_err(e)?;
+        if version != linking::VERSION {
+            return r.error(format!("unexpected metadata version: {version} (Expected: 2)")).map_err(e);
+        }
+        while !r.is_empty() {
+            let kind = r.u8().map_err(e)?;
+            let len = r.leb_u32().map_err(e)? as usize;
+            let mut sub = r.sub(len).map_err(e)?;
+            if kind != linking::SYMBOL_TABLE {
+                continue;
+            }
+            let count = sub.count(2).map_err(e)?;
+            for _ in 0..count {
+                let kind = sub.u8().map_err(e)?;
+                let flags = sub.leb_u32().map_err(e)?;
+                let defined = flags & sym_flag::UNDEFINED == 0;
+                let local = flags & sym_flag::BINDING_MASK == sym_flag::BINDING_LOCAL;
+                match kind {
+                    sym_kind::DATA => {
+                        let name = sub.name().map_err(e)?;
+                        if defined {
+                            sub.leb_u32().map_err(e)?;
+                            sub.leb_u64(64).map_err(e)?;
+                            sub.leb_u64(64).map_err(e)?;
+                            if !local {
+                                names.push(name);
+                            }
+                        }
+                    }
+                    sym_kind::SECTION => {
+                        sub.leb_u32().map_err(e)?;
+                    }
+                    sym_kind::FUNCTION | sym_kind::GLOBAL | sym_kind::TAG | sym_kind::TABLE => {
+                        sub.leb_u32().map_err(e)?;
+                        if defined || flags & sym_flag::EXPLICIT_NAME != 0 {
+                            let name = sub.name().map_err(e)?;
+                            if defined && !local {
+                                names.push(name);
+                            }
+                        }
+                    }
+                    k => return sub.error(format!("invalid symbol kind {k}")).map_err(e),
+                }
+            }
+        }
+        return Ok(names);
+    }
+    Ok(Vec::new())
+}
+
+struct Parser<'a, 'f> {
+    file: &'f str,
+    obj: Object<'a>,
+    /// Section index of each custom section parsed, to resolve `reloc.*` targets.
+    section_ids: Vec<u8>,
+    /// Raw `reloc.*` sections, applied after all sections are known.
+    reloc_sections: Vec<Reader<'a>>,
+    linking: Option<Reader<'a>>,
+    code: Option<Reader<'a>>,
+    data: Option<Reader<'a>>,
+    function_count: Option<u32>,
+}
+
+pub fn parse_object<'a>(file: &str, bytes: &'a [u8]) -> Result<Object<'a>, Diagnostic> {
+    let mut p = Parser {
+        file,
+        obj: Object {
+            types: Vec::new(),
+            imports: Vec::new(),
+            imported_functions: Vec::new(),
+            imported_globals: Vec::new(),
+            imported_tables: Vec::new(),
+            imported_tags: Vec::new(),
+            functions: Vec::new(),
+            tables: Vec::new(),
+            globals: Vec::new(),
+            tags: Vec::new(),
+            segments: Vec::new(),
+            customs: Vec::new(),
+            symbols: Vec::new(),
+            init_funcs: Vec::new(),
+            comdats: Vec::new(),
+            code_relocs: Vec::new(),
+            data_relocs: Vec::new(),
+            features: Vec::new(),
+            producers: Producers::default(),
+            called_directly: Vec::new(),
+            is64: false,
+            code_file_offset: 0,
+            data_file_offset: 0,
+        },
+        section_ids: Vec::new(),
+        reloc_sections: Vec::new(),
+        linking: None,
+        code: None,
+        data: None,
+        function_count: None,
+    };
+    let secs = sections(file, bytes)?;
+    let mut last_id = 0u8;
+    for (index, (id, r)) in secs.into_iter().enumerate() {
+        p.section_ids.push(id);
+        if id != section::CUSTOM {
+            let order = |id: u8| match id {
+                section::DATACOUNT => 11, // between ELEM(9)/TAG and CODE
+                section::TAG => 6,        // between MEMORY and GLOBAL
+                section::CODE => 12,
+                section::DATA => 13,
+                section::GLOBAL => 7,
+                section::EXPORT => 8,
+                section::START => 9,
+                section::ELEM => 10,
+                other => other,
+            };
+            if id > section::TAG {
+                return Err(Diagnostic::at(file, Some("header"), Some(r.offset()), format!("unknown section id {id}")));
+            }
+            if order(id) <= order(last_id) && last_id != 0 {
+                return Err(Diagnostic::at(file, Some(section::name(id)), Some(r.offset()), "out of order section"));
+            }
+            last_id = id;
+        }
+        p.section(id, r, index as u32).map_err(|e| err(file, section::name(id), e))?;
+    }
+    p.finish()?;
+    Ok(p.obj)
+}
+
+impl<'a, 'f> Parser<'a, 'f> {
+    fn section(&mut self, id: u8, mut r: Reader<'a>, index: u32) -> ParseResult<()> {
+        match id {
+            section::TYPE => self.types(&mut r)?,
+            section::IMPORT => self.imports(&mut r)?,
+            section::FUNCTION => {
+                let n = r.count(1)?;
+                for _ in 0..n {
+                    let t = r.leb_u32()?;
+                    if t as usize >= self.obj.types.len() {
+                        return r.error(format!("invalid function type index {t}"));
+                    }
+                    self.obj.functions.push(Function {
+                        type_index: t,
+                        code_offset: 0,
+                        body: &[],
+                        relocs: 0..0,
+                        export_name: None,
+                        comdat: None,
+                        symbol_name: None,
+                    });
+                }
+                self.function_count = Some(n);
+            }
+            section::TABLE => {
+                let n = r.count(2)?;
+                for _ in 0..n {
+                    let t = self.table_type(&mut r)?;
+                    self.obj.tables.push(t);
+                }
+            }
+            section::MEMORY => {
+                let n = r.count(2)?;
+                for _ in 0..n {
+                    let l = self.limits(&mut r)?;
+                    self.obj.is64 |= l.flags & wasm::limits::IS_64 != 0;
+                }
+            }
+            section::TAG => {
+                let n = r.count(2)?;
+                for _ in 0..n {
+                    let _attr = r.u8()?;
+                    let t = r.leb_u32()?;
+                    if t as usize >= self.obj.types.len() {
+                        return r.error(format!("invalid tag type index {t}"));
+                    }
+                    self.obj.tags.push(t);
+                }
+            }
+            section::GLOBAL => {
+                let n = r.count(3)?;
+                for _ in 0..n {
+                    let ty = self.global_type(&mut r)?;
+                    let init = init_expr(&mut r)?;
+                    self.obj.globals.push(Global { ty, init, symbol_name: None });
+                }
+            }
+            section::EXPORT => {
+                let n = r.count(3)?;
+                for _ in 0..n {
+                    let name = r.name()?;
+                    let kind = r.u8()?;
+                    let idx = r.leb_u32()?;
+                    if kind == external::FUNCTION {
+                        let local = idx.checked_sub(self.obj.num_imported_functions());
+                        match local.and_then(|l| self.obj.functions.get_mut(l as usize)) {
+                            Some(f) => f.export_name = Some(name),
+                            None => return r.error(format!("invalid exported function index {idx}")),
+                        }
+                    }
+                }
+            }
+            section::START | section::ELEM | section::DATACOUNT => {}
+            section::CODE => {
+                self.obj.code_file_offset = r.offset();
+                self.code = Some(r);
+            }
+            section::DATA => {
+                self.obj.data_file_offset = r.offset();
+                self.data = Some(r);
+            }
+            section::CUSTOM => self.custom(r, index)?,
+            _ => return r.error(format!("unknown section id {id}")),
+        }
+        Ok(())
+    }
+
+    fn types(&mut self, r: &mut Reader<'a>) -> ParseResult<()> {
+        let n = r.count(3)?;
+        for _ in 0..n {
+            let form = r.u8()?;
+            if form != 0x60 {
+                return r.error(format!("unsupported type form 0x{form:02x} (GC types are not supported)"));
+            }
+            let np = r.count(1)? as usize;
+            let params = r.bytes(np)?;
+            let nr = r.count(1)? as usize;
+            let results = r.bytes(nr)?;
+            if let Some(&bad) = params.iter().chain(results).find(|&&t| !valtype::is_valid(t)) {
+                return r.error(format!("invalid value type 0x{bad:02x}"));
+            }
+            self.obj.types.push(FuncType::new(params, results));
+        }
+        Ok(())
+    }
+
+    fn limits(&mut self, r: &mut Reader<'a>) -> ParseResult<Limits> {
+        let flags = r.u8()?;
+        if flags & !0x7 != 0 {
+            return r.error(format!("invalid limits flags 0x{flags:x}"));
+        }
+        let bits = if flags & wasm::limits::IS_64 != 0 { 64 } else { 32 };
+        let min = r.leb_u64(bits)?;
+        let max = if flags & wasm::limits::HAS_MAX != 0 { Some(r.leb_u64(bits)?) } else { None };
+        Ok(Limits { flags, min, max })
+    }
+
+    fn table_type(&mut self, r: &mut Reader<'a>) -> ParseResult<TableType> {
+        let elem = r.u8()?;
+        if elem != valtype::FUNCREF && elem != valtype::EXTERNREF && elem != valtype::EXNREF {
+            return r.error(format!("invalid table element type 0x{elem:02x}"));
+        }
+        let limits = self.limits(r)?;
+        Ok(TableType { elem, limits })
+    }
+
+    fn global_type(&mut self, r: &mut Reader<'a>) -> ParseResult<GlobalType> {
+        let valtype = r.u8()?;
+        if !valtype::is_valid(valtype) {
+            return r.error(format!("invalid global type 0x{valtype:02x}"));
+        }
+        let m = r.u8()?;
+        if m > 1 {
+            return r.error(format!("invalid global mutability {m}"));
+        }
+        Ok(GlobalType { valtype, mutable: m == 1 })
+    }
+
+    fn imports(&mut self, r: &mut Reader<'a>) -> ParseResult<()> {
+        let n = r.count(4)?;
+        for _ in 0..n {
+            let module = r.name()?;
+            let field = r.name()?;
+            let kind_byte = r.u8()?;
+            let index = self.obj.imports.len() as u32;
+            let kind = match kind_byte {
+                external::FUNCTION => {
+                    let t = r.leb_u32()?;
+                    if t as usize >= self.obj.types.len() {
+                        return r.error(format!("invalid function type index {t}"));
+                    }
+                    self.obj.imported_functions.push(index);
+                    ImportKind::Function(t)
+                }
+                external::TABLE => {
+                    self.obj.imported_tables.push(index);
+                    ImportKind::Table(self.table_type(r)?)
+                }
+                external::MEMORY => {
+                    let l = self.limits(r)?;
+                    self.obj.is64 |= l.flags & wasm::limits::IS_64 != 0;
+                    ImportKind::Memory(l)
+                }
+                external::GLOBAL => {
+                    self.obj.imported_globals.push(index);
+                    ImportKind::Global(self.global_type(r)?)
+                }
+                external::TAG => {
+                    let _attr = r.u8()?;
+                    let t = r.leb_u32()?;
+                    if t as usize >= self.obj.types.len() {
+                        return r.error(format!("invalid tag type index {t}"));
+                    }
+                    self.obj.imported_tags.push(index);
+                    ImportKind::Tag(t)
+                }
+                k => return r.error(format!("invalid import kind {k}")),
+            };
+            self.obj.imports.push(Import { module, field, kind });
+        }
+        Ok(())
+    }
+
+    fn custom(&mut self, mut r: Reader<'a>, index: u32) -> ParseResult<()> {
+        let name = r.name()?;
+        if name == "linking" {
+            self.linking = Some(r);
+        } else if name.starts_with("reloc.") {
+            self.reloc_sections.push(r);
+        } else if name == "target_features" {
+            let n = r.count(2)?;
+            for _ in 0..n {
+                let prefix = r.u8()?;
+                if !matches!(prefix, b'+' | b'-' | b'=') {
+                    return r.error(format!("unknown feature policy prefix {prefix}"));
+                }
+                let feature = r.name()?;
+                self.obj.features.push((prefix, feature));
+            }
+        } else if name == "producers" {
+            let n = r.count(2)?;
+            for _ in 0..n {
+                let field = r.name()?;
+                let m = r.count(2)?;
+                let mut values = Vec::with_capacity(m as usize);
+                for _ in 0..m {
+                    values.push((r.name()?, r.name()?));
+                }
+                self.obj.producers.fields.push((field, values));
+            }
+        } else {
+            let file_offset = r.offset();
+            let rest = r.remaining();
+            let data = r.bytes(rest)?;
+            self.obj.customs.push(CustomSection { name, data, section_index: index, relocs: Vec::new(), comdat: None, file_offset });
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self) -> Result<(), Diagnostic> {
+        let file = self.file;
+        if self.function_count.unwrap_or(0) as usize != self.obj.functions.len() {
+            return Err(Diagnostic::at(file, Some("FUNCTION"), None, "function count mismatch"));
+        }
+        if let Some(mut r) = self.code.take() {
+            self.code_bodies(&mut r).map_err(|e| err(file, "CODE", e))?;
+        } else if !self.obj.functions.is_empty() {
+            return Err(Diagnostic::at(file, Some("CODE"), None, "function section without code section"));
+        }
+        if let Some(mut r) = self.data.take() {
+            self.data_segments(&mut r).map_err(|e| err(file, "DATA", e))?;
+        }
+        match self.linking.take() {
+            Some(mut r) => self.linking(&mut r).map_err(|e| err(file, "linking", e))?,
+            None => return Err(Diagnostic::error(format!("{file}: object file is missing the `linking` section (not a relocatable wasm file)"))),
+        }
+        for mut r in std::mem::take(&mut self.reloc_sections) {
+            self.relocations(&mut r).map_err(|e| err(file, "reloc", e))?;
+        }
+        self.assign_chunk_relocs();
+        self.called_directly();
+        Ok(())
+    }
+
+    fn code_bodies(&mut self, r: &mut Reader<'a>) -> ParseResult<()> {
+        let n = r.count(1)?;
+        if n as usize != self.obj.functions.len() {
+            return r.error(format!("code section has {n} bodies for {} functions", self.obj.functions.len()));
+        }
+        for i in 0..n as usize {
+            let start = r.pos();
+            let size = r.leb_u32()? as usize;
+            r.bytes(size)?;
+            let end = r.pos();
+            let f = &mut self.obj.functions[i];
+            f.code_offset = start as u32;
+            f.body = &r.data()[start..end];
+        }
+        if !r.is_empty() {
+            return r.error("trailing bytes after the code section's bodies");
+        }
+        Ok(())
+    }
+
+    fn data_segments(&mut self, r: &mut Reader<'a>) -> ParseResult<()> {
+        let n = r.count(3)?;
+        for _ in 0..n {
+            let flags = r.leb_u32()?;
+            match flags {
+                0 => {
+                    init_expr(r)?;
+                }
+                1 => {}
+                2 => {
+                    r.leb_u32()?;
+                    init_expr(r)?;
+                }
+                f => return r.error(format!("invalid data segment flags {f}")),
+            }
+            let size = r.leb_u32()? as usize;
+            let section_offset = r.pos() as u32;
+            let data = r.bytes(size)?;
+            self.obj.segments.push(Segment { name: "", alignment: 0, flags: 0, data, section_offset, relocs: 0..0, comdat: None });
+        }
+        Ok(())
+    }
+
+    fn linking(&mut self, r: &mut Reader<'a>) -> ParseResult<()> {
+        let version = r.leb_u32()?;
+        if version != linking::VERSION {
+            return r.error(format!("unexpected metadata version: {version} (Expected: 2)"));
+        }
+        let mut saw_segment_info = false;
+        while !r.is_empty() {
+            let kind = r.u8()?;
+            let len = r.leb_u32()? as usize;
+            let mut sub = r.sub(len)?;
+            match kind {
+                linking::SYMBOL_TABLE => self.symbol_table(&mut sub)?,
+                linking::SEGMENT_INFO => {
+                    let n = sub.count(3)?;
+                    if n as usize != self.obj.segments.len() {
+                        return sub.error(format!("segment info for {n} segments, but the data section has {}", self.obj.segments.len()));
+                    }
+                    for i in 0..n as usize {
+                        let name = sub.name()?;
+                        let alignment = sub.leb_u32()?;
+                        if alignment > 31 {
+                            return sub.error(format!("segment alignment 2^{alignment} is too large"));
+                        }
+                        let flags = sub.leb_u32()?;
+                        let s = &mut self.obj.segments[i];
+                        s.name = name;
+                        s.alignment = alignment;
+                        s.flags = flags;
+                    }
+                    saw_segment_info = true;
+                }
+                linking::INIT_FUNCS => {
+                    let n = sub.count(2)?;
+                    for _ in 0..n {
+                        let priority = sub.leb_u32()?;
+                        let symbol = sub.leb_u32()?;
+                        let ok = self.obj.symbols.get(symbol as usize).is_some_and(|s| s.kind == SymKind::Function);
+                        if !ok {
+                            return sub.error(format!("invalid init function symbol index {symbol}"));
+                        }
+                        self.obj.init_funcs.push(InitFunc { priority, symbol });
+                    }
+                }
+                linking::COMDAT_INFO => self.comdats(&mut sub)?,
+                _ => {} // Unknown subsections are skipped, as LLVM does.
+            }
+            if !sub.is_empty() {
+                return sub.error("linking subsection has trailing bytes");
+            }
+        }
+        if !saw_segment_info && !self.obj.segments.is_empty() {
+            return r.error("data segments without segment info");
+        }
+        Ok(())
+    }
+
+    fn comdats(&mut self, r: &mut Reader<'a>) -> ParseResult<()> {
+        let n = r.count(3)?;
+        for c in 0..n {
+            let name = r.name()?;
+            let flags = r.leb_u32()?;
+            if flags != 0 {
+                return r.error("unsupported COMDAT flags");
+            }
+            let entries = r.count(2)?;
+            for _ in 0..entries {
+                let kind = r.u8()?;
+                let index = r.leb_u32()?;
+                let slot = match kind {
+                    wasm::comdat_kind::DATA => self.obj.segments.get_mut(index as usize).map(|s| &mut s.comdat),
+                    wasm::comdat_kind::FUNCTION => index
+                        .checked_sub(self.obj.num_imported_functions())
+                        .and_then(|i| self.obj.functions.get_mut(i as usize))
+                        .map(|f| &mut f.comdat),
+                    wasm::comdat_kind::SECTION => self.obj.customs.iter_mut().find(|s| s.section_index == index).map(|s| &mut s.comdat),
+                    wasm::comdat_kind::GLOBAL | wasm::comdat_kind::TAG | wasm::comdat_kind::TABLE => None,
+                    k => return r.error(format!("invalid COMDAT entry kind {k}")),
+                };
+                match slot {
+                    Some(slot) => *slot = Some(c),
+                    None if matches!(kind, wasm::comdat_kind::GLOBAL | wasm::comdat_kind::TAG | wasm::comdat_kind::TABLE) => {}
+                    None => return r.error(format!("invalid COMDAT entry index {index}")),
+                }
+            }
+            self.obj.comdats.push(name);
+        }
+        Ok(())
+    }
+
+    fn symbol_table(&mut self, r: &mut Reader<'a>) -> ParseResult<()> {
+        let n = r.count(2)?;
+        self.obj.symbols.reserve(n as usize);
+        for _ in 0..n {
+            let kind_byte = r.u8()?;
+            let flags = r.leb_u32()?;
+            let undefined = flags & sym_flag::UNDEFINED != 0;
+            let explicit = flags & sym_flag::EXPLICIT_NAME != 0;
+            let mut info = SymbolInfo { kind: SymKind::Function, flags, name: "", index: 0, data: None, import_module: None, import_name: None };
+            match kind_byte {
+                sym_kind::FUNCTION | sym_kind::GLOBAL | sym_kind::TAG | sym_kind::TABLE => {
+                    info.kind = match kind_byte {
+                        sym_kind::FUNCTION => SymKind::Function,
+                        sym_kind::GLOBAL => SymKind::Global,
+                        sym_kind::TAG => SymKind::Tag,
+                        _ => SymKind::Table,
+                    };
+                    let index = r.leb_u32()?;
+                    info.index = index;
+                    let (imported, defined_count, what) = match info.kind {
+                        SymKind::Function => (&self.obj.imported_functions, self.obj.functions.len(), "function"),
+                        SymKind::Global => (&self.obj.imported_globals, self.obj.globals.len(), "global"),
+                        SymKind::Tag => (&self.obj.imported_tags, self.obj.tags.len(), "tag"),
+                        _ => (&self.obj.imported_tables, self.obj.tables.len(), "table"),
+                    };
+                    let is_import = (index as usize) < imported.len();
+                    if index as usize >= imported.len() + defined_count || is_import != undefined {
+                        return r.error(format!("invalid {what} symbol index {index}"));
+                    }
+                    if undefined {
+                        let imp = &self.obj.imports[imported[index as usize] as usize];
+                        info.import_module = Some(imp.module);
+                        if explicit {
+                            info.name = r.name()?;
+                            info.import_name = Some(imp.field);
+                        } else {
+                            info.name = imp.field;
+                        }
+                        if kind_byte == sym_kind::GLOBAL && flags & sym_flag::BINDING_MASK == sym_flag::BINDING_WEAK {
+                            return r.error("undefined weak global symbol");
+                        }
+                    } else {
+                        info.name = r.name()?;
+                        let local = (index as usize) - imported.len();
+                        match info.kind {
+                            SymKind::Function => {
+                                let f = &mut self.obj.functions[local];
+                                f.symbol_name.get_or_insert(info.name);
+                            }
+                            SymKind::Global => {
+                                let g = &mut self.obj.globals[local];
+                                g.symbol_name.get_or_insert(info.name);
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                sym_kind::DATA => {
+                    info.kind = SymKind::Data;
+                    info.name = r.name()?;
+                    if !undefined {
+                        let segment = r.leb_u32()?;
+                        let offset = r.leb_u64(64)?;
+                        let size = r.leb_u64(64)?;
+                        let seg_len = match self.obj.segments.get(segment as usize) {
+                            Some(s) => s.data.len() as u64,
+                            None => return r.error(format!("invalid data symbol segment index {segment}")),
+                        };
+                        if offset.checked_add(size).is_none_or(|end| end > seg_len) {
+                            return r.error(format!("invalid data symbol offset: `{}` (offset: {offset} size: {size} segment size: {seg_len})", info.name));
+                        }
+                        info.data = Some((segment, offset, size));
+                    }
+                }
+                sym_kind::SECTION => {
+                    info.kind = SymKind::Section;
+                    let index = r.leb_u32()?;
+                    info.index = index;
+                    if flags & sym_flag::BINDING_MASK != sym_flag::BINDING_LOCAL {
+                        return r.error("section symbols must have local binding");
+                    }
+                    match self.section_ids.get(index as usize) {
+                        Some(&section::CUSTOM) => {}
+                        _ => return r.error(format!("invalid section symbol index {index}")),
+                    }
+                    // Named after the section, as LLVM does.
+                    info.name = self.obj.customs.iter().find(|c| c.section_index == index).map(|c| c.name).unwrap_or("");
+                }
+                k => return r.error(format!("invalid symbol type {k}")),
+            }
+            self.obj.symbols.push(info);
+        }
+        Ok(())
+    }
+
+    fn relocations(&mut self, r: &mut Reader<'a>) -> ParseResult<()> {
+        let target = r.leb_u32()?;
+        let id = match self.section_ids.get(target as usize) {
+            Some(&id) => id,
+            None => return r.error(format!("invalid relocation section index {target}")),
+        };
+        let section_len = match id {
+            section::CODE | section::DATA => None,
+            section::CUSTOM => match self.obj.customs.iter().position(|c| c.section_index == target) {
+                Some(i) => Some(i),
+                None => return r.error("relocations for a custom section the linker does not copy"),
+            },
+            _ => return r.error(format!("relocations against unsupported section {}", section::name(id))),
+        };
+        let limit = match (id, section_len) {
+            (section::CODE, _) => self.obj.functions.last().map_or(0, |f| f.code_offset as u64 + f.body.len() as u64),
+            (section::DATA, _) => self.obj.segments.last().map_or(0, |s| s.section_offset as u64 + s.data.len() as u64),
+            (_, Some(i)) => self.obj.customs[i].data.len() as u64,
+            _ => 0,
+        };
+        let n = r.count(3)?;
+        let mut list = Vec::with_capacity(n as usize);
+        for _ in 0..n {
+            let at = r.offset();
+            let kind = RelocKind(r.u8()?);
+            if !kind.is_known() {
+                return r.error(format!("invalid relocation type {}", kind.0));
+            }
+            let offset = r.leb_u32()?;
+            let index = r.leb_u32()?;
+            let addend = if kind.has_addend() { r.leb_i64(64)? } else { 0 };
+            let fail = |m: String| Err(ParseError { offset: at, message: m });
+            if offset as u64 + kind.encoding().width() as u64 > limit {
+                return fail(format!("{}: offset 0x{offset:x} is outside its section", kind.name()));
+            }
+            self.check_reloc_target(kind, index).or_else(fail)?;
+            list.push(Reloc { kind, offset, index, addend });
+        }
+        // LLVM writes relocations sorted by offset; sort anyway so chunk ranges are contiguous.
+        list.sort_by_key(|r| r.offset);
+        match (id, section_len) {
+            (section::CODE, _) => self.obj.code_relocs = list,
+            (section::DATA, _) => self.obj.data_relocs = list,
+            (_, Some(i)) => self.obj.customs[i].relocs = list,
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn check_reloc_target(&self, kind: RelocKind, index: u32) -> Result<(), String> {
+        let target = kind.target();
+        if target == Target::Type {
+            return if (index as usize) < self.obj.types.len() { Ok(()) } else { Err(format!("invalid relocation type index {index}")) };
+        }
+        let Some(sym) = self.obj.symbols.get(index as usize) else {
+            return Err(format!("invalid relocation symbol index {index}"));
+        };
+        let ok = match target {
+            Target::Function | Target::TableSlot | Target::FunctionOffset => sym.kind == SymKind::Function,
+            Target::Data => sym.kind == SymKind::Data,
+            // GLOBAL_INDEX relocations may also refer to data or functions (GOT entries).
+            Target::Global => true,
+            Target::Tag => sym.kind == SymKind::Tag,
+            Target::Table => sym.kind == SymKind::Table,
+            Target::SectionOffset => sym.kind == SymKind::Section,
+            Target::Type => true,
+        };
+        if ok {
+            Ok(())
+        } else {
+            Err(format!("{} refers to symbol `{}` of kind {}", kind.name(), sym.name, sym.kind.name()))
+        }
+    }
+
+    /// Give each function and segment its slice of the sorted relocation list.
+    fn assign_chunk_relocs(&mut self) {
+        let slice = |relocs: &[Reloc], start: u32, end: u64| -> Range<u32> {
+            let lo = relocs.partition_point(|r| r.offset < start);
+            let hi = relocs.partition_point(|r| (r.offset as u64) < end);
+            lo as u32..hi.max(lo) as u32
+        };
+        for f in &mut self.obj.functions {
+            f.relocs = slice(&self.obj.code_relocs, f.code_offset, f.code_offset as u64 + f.body.len() as u64);
+        }
+        for s in &mut self.obj.segments {
+            s.relocs = slice(&self.obj.data_relocs, s.section_offset, s.section_offset as u64 + s.data.len() as u64);
+        }
+    }
+
+    fn called_directly(&mut self) {
+        let mut called = vec![false; self.obj.symbols.len()];
+        let customs = self.obj.customs.iter().flat_map(|c| c.relocs.iter());
+        for r in self.obj.code_relocs.iter().chain(self.obj.data_relocs.iter()).chain(customs) {
+            if r.kind == RelocKind::FUNCTION_INDEX_LEB {
+                if let Some(c) = called.get_mut(r.index as usize) {
+                    *c = true;
+                }
+            }
+        }
+        self.obj.called_directly = called;
+    }
+}
+
+/// Skips a constant expression and returns its bytes including the final `end`.
+pub fn init_expr<'a>(r: &mut Reader<'a>) -> ParseResult<&'a [u8]> {
+    use wasm::op;
+    let start = r.pos();
+    loop {
+        let opcode = r.u8()?;
+        match opcode {
+            op::END => break,
+            op::I32_CONST => {
+                r.leb_i64(32)?;
+            }
+            op::I64_CONST => {
+                r.leb_i64(64)?;
+            }
+            op::F32_CONST => {
+                r.bytes(4)?;
+            }
+            op::F64_CONST => {
+                r.bytes(8)?;
+            }
+            op::GLOBAL_GET | op::REF_FUNC => {
+                r.leb_u32()?;
+            }
+            op::REF_NULL => {
+                r.u8()?;
+            }
+            op::I32_ADD | op::I32_SUB | op::I32_MUL | op::I64_ADD | op::I64_SUB | op::I64_MUL => {}
+            other => return r.error(format!("invalid opcode 0x{other:02x} in constant expression")),
+        }
+    }
+    Ok(&r.data()[start..r.pos()])
+}

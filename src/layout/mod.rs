@@ -1,0 +1,4 @@
+//! Layout: index spaces and linear memory.
+
+pub mod indices;
+pub mod memory;

@@ -1,0 +1,409 @@
+//! Loading inputs: objects are added to the symbol table, archive members become lazy
+//! files whose defined names are lazy symbols. A strong reference to a lazy symbol loads
+//! its member at once, depth-first, exactly where wasm-ld would, because that order is the
+//! order of the output's functions, globals and data.
+//!
+//! The recursion of wasm-ld (`extract` → `addFile` → `parse` → `extract` …) is run here on
+//! an explicit stack so that a long chain of members cannot overflow the native stack.
+
+use crate::context::{Ctx, Def, FileId, FuncId, GlobalId, GlobalInit, InputFunction, InputGlobal, InputSegment, InputTable, InputTag, ObjFile, SegId, Symbol, SymbolId, TableId, TagId};
+use crate::diag::Diagnostic;
+use crate::input::archive;
+use crate::input::object::{self, SymKind, SymbolInfo};
+use crate::input::wasm::sym_flag;
+use crate::input::{detect, FileKind};
+use crate::InputFile;
+use std::borrow::Cow;
+
+enum Frame<'a> {
+    /// Adding the symbols of a loaded object, from symbol `next` on.
+    Parse { file: FileId, next: u32 },
+    /// Adding the lazy names of an archive member, from `next` on.
+    Lazy { file: FileId, names: Vec<&'a str>, next: usize },
+}
+
+/// Creates the file list from the command-line inputs (archives expand to lazy members).
+pub fn create_files<'a>(ctx: &mut Ctx<'a>, inputs: &[InputFile<'a>]) {
+    for input in inputs {
+        match detect(input.bytes) {
+            FileKind::Object => push_file(ctx, input.name.clone(), input.bytes, false),
+            FileKind::Archive => {
+                let ar = match archive::parse_archive(&input.name, input.bytes) {
+                    Ok(a) => a,
+                    Err(e) => {
+                        ctx.error(e);
+                        continue;
+                    }
+                };
+                for m in ar.members {
+                    let name = archive::member_display_name(&input.name, &m.name);
+                    if detect(m.data) == FileKind::Object {
+                        push_file(ctx, name, m.data, !input.whole_archive);
+                    } else if input.whole_archive {
+                        ctx.error(Diagnostic::error(format!("{name}: unknown file type")));
+                    } else {
+                        ctx.warn(format!("{}: archive member '{}' is neither Wasm object file nor LLVM bitcode", input.name, m.name));
+                    }
+                }
+            }
+            FileKind::Unknown => ctx.error(Diagnostic::error(format!("unknown file type: {}", input.name))),
+        }
+    }
+    if ctx.files.is_empty() && !ctx.has_errors() {
+        ctx.error(Diagnostic::error("no input files"));
+    }
+}
+
+fn push_file<'a>(ctx: &mut Ctx<'a>, name: String, bytes: &'a [u8], lazy: bool) {
+    ctx.files.push(ObjFile {
+        name,
+        bytes,
+        lazy,
+        live: !lazy,
+        obj: None,
+        symbols: Vec::new(),
+        func_base: 0,
+        seg_base: 0,
+        global_base: 0,
+        table_base: 0,
+        tag_base: 0,
+        kept_comdats: Vec::new(),
+        type_map: Vec::new(),
+        custom_discarded: Vec::new(),
+    });
+}
+
+/// Adds every file to the symbol table in command-line order.
+pub fn add_files(ctx: &mut Ctx<'_>) {
+    for i in 0..ctx.files.len() {
+        let file = FileId(i as u32);
+        if ctx.files[i].lazy {
+            let names = match object::defined_names(&ctx.files[i].name, ctx.files[i].bytes) {
+                Ok(n) => n,
+                Err(e) => {
+                    ctx.error(e);
+                    continue;
+                }
+            };
+            run(ctx, Frame::Lazy { file, names, next: 0 });
+        } else if ctx.files[i].obj.is_none() {
+            start_parse(ctx, file).map(|f| run(ctx, f));
+        }
+    }
+}
+
+/// Loads a member that a command-line-level request (`-u`, `--export`, entry) extracted.
+pub fn load_extracted(ctx: &mut Ctx<'_>, file: Option<FileId>) {
+    if let Some(file) = file {
+        if let Some(frame) = start_parse(ctx, file) {
+            run(ctx, frame);
+        }
+    }
+}
+
+fn run<'a>(ctx: &mut Ctx<'a>, first: Frame<'a>) {
+    let mut stack = vec![first];
+    while let Some(top) = stack.last_mut() {
+        let extract = match top {
+            Frame::Parse { file, next } => {
+                let file = *file;
+                let count = ctx.files[file.idx()].object().symbols.len() as u32;
+                if *next >= count {
+                    finish_parse(ctx, file);
+                    stack.pop();
+                    continue;
+                }
+                let i = *next;
+                *next += 1;
+                add_symbol(ctx, file, i)
+            }
+            Frame::Lazy { file, names, next } => {
+                if !ctx.files[file.idx()].lazy || *next >= names.len() {
+                    stack.pop();
+                    continue;
+                }
+                let name = names[*next];
+                *next += 1;
+                let file = *file;
+                ctx.add_lazy(name, file)
+            }
+        };
+        if let Some(member) = extract {
+            if let Some(frame) = start_parse(ctx, member) {
+                stack.push(frame);
+            }
+        }
+    }
+}
+
+/// Parses the object and creates its chunks; its symbols are added by the caller's loop.
+fn start_parse<'a>(ctx: &mut Ctx<'a>, file: FileId) -> Option<Frame<'a>> {
+    let f = &ctx.files[file.idx()];
+    let (name, bytes) = (f.name.clone(), f.bytes);
+    let obj = match object::parse_object(&name, bytes) {
+        Ok(o) => o,
+        Err(e) => {
+            ctx.error(e);
+            return None;
+        }
+    };
+    if obj.is64 != ctx.options.is64 {
+        let msg = if obj.is64 {
+            format!("{name}: must specify -mwasm64 to process wasm64 object files")
+        } else {
+            format!("{name}: wasm32 object file can't be linked in wasm64 mode")
+        };
+        ctx.error(Diagnostic::error(msg));
+        return None;
+    }
+    if ctx.options.trace {
+        ctx.messages.push(name.clone());
+    }
+    let gc = ctx.options.gc_sections;
+
+    let kept: Vec<bool> = obj.comdats.iter().map(|c| ctx.comdat_groups.insert(c, ()).is_none()).collect();
+    let excluded = |c: Option<u32>| c.is_some_and(|c| !kept.get(c as usize).copied().unwrap_or(true));
+
+    let func_base = ctx.functions.len() as u32;
+    for (i, func) in obj.functions.iter().enumerate() {
+        let sig = ctx.intern_sig(&obj.types[func.type_index as usize]);
+        ctx.functions.push(InputFunction {
+            file: Some(file),
+            local_index: i as u32,
+            sig,
+            body: Cow::Borrowed(func.body),
+            live: !gc,
+            discarded: excluded(func.comdat),
+            out_index: None,
+            table_index: None,
+            name: func.symbol_name.unwrap_or(""),
+            debug_name: None,
+            export_name: func.export_name,
+            out_offset: 0,
+        });
+    }
+    let seg_base = ctx.segments.len() as u32;
+    for (i, seg) in obj.segments.iter().enumerate() {
+        ctx.segments.push(InputSegment {
+            file,
+            local_index: i as u32,
+            live: !gc,
+            discarded: excluded(seg.comdat),
+            is_tls: seg.is_tls(),
+            out_seg: None,
+            out_offset: 0,
+            pieces: None,
+        });
+    }
+    let global_base = ctx.globals.len() as u32;
+    for g in &obj.globals {
+        ctx.globals.push(InputGlobal { file: Some(file), ty: g.ty, init: GlobalInit::Expr(g.init), live: !gc, out_index: None, name: g.symbol_name.unwrap_or("") });
+    }
+    let table_base = ctx.tables.len() as u32;
+    for t in &obj.tables {
+        ctx.tables.push(InputTable { file: Some(file), ty: *t, live: !gc, out_index: None });
+    }
+    let tag_base = ctx.tags.len() as u32;
+    for &t in &obj.tags {
+        let sig = ctx.intern_sig(&obj.types[t as usize]);
+        ctx.tags.push(InputTag { file, sig, live: !gc, out_index: None });
+    }
+    let custom_discarded = obj.customs.iter().map(|c| excluded(c.comdat)).collect();
+    let type_count = obj.types.len();
+    let symbol_count = obj.symbols.len();
+    let f = &mut ctx.files[file.idx()];
+    f.func_base = func_base;
+    f.seg_base = seg_base;
+    f.global_base = global_base;
+    f.table_base = table_base;
+    f.tag_base = tag_base;
+    f.kept_comdats = kept;
+    f.custom_discarded = custom_discarded;
+    f.type_map = vec![None; type_count];
+    f.symbols = Vec::with_capacity(symbol_count);
+    f.lazy = false;
+    f.obj = Some(obj);
+    Some(Frame::Parse { file, next: 0 })
+}
+
+fn finish_parse(ctx: &mut Ctx<'_>, file: FileId) {
+    add_legacy_indirect_function_table(ctx, file);
+    ctx.object_order.push(file);
+}
+
+/// Adds symbol `i` of `file`; returns a member to load first if the symbol pulled one in.
+fn add_symbol(ctx: &mut Ctx<'_>, file: FileId, i: u32) -> Option<FileId> {
+    let f = &ctx.files[file.idx()];
+    let obj = f.object();
+    let info: SymbolInfo = obj.symbols[i as usize].clone();
+    let called_directly = obj.called_directly.get(i as usize).copied().unwrap_or(false);
+    let (id, extract) = if info.is_undefined() {
+        create_undefined(ctx, file, &info, called_directly)
+    } else {
+        match create_defined(ctx, file, &info) {
+            Some(id) => (id, None),
+            None => create_undefined(ctx, file, &info, called_directly),
+        }
+    };
+    ctx.files[file.idx()].symbols.push(id);
+    extract
+}
+
+fn create_defined<'a>(ctx: &mut Ctx<'a>, file: FileId, info: &SymbolInfo<'a>) -> Option<SymbolId> {
+    let f = &ctx.files[file.idx()];
+    let obj = f.object();
+    let local = info.is_local();
+    let name = info.name;
+    let mut flags = info.flags;
+    let new_local = |ctx: &mut Ctx<'a>, mut s: Symbol<'a>, flags: u32| {
+        s.flags = flags;
+        s.file = Some(file);
+        s.is_local = true;
+        s.used_in_regular_obj = true;
+        s.referenced = !ctx.options.gc_sections;
+        ctx.new_symbol(s)
+    };
+    match info.kind {
+        SymKind::Function => {
+            let func = FuncId(f.func_base + info.index - obj.num_imported_functions());
+            if local {
+                let mut s = Symbol::new(name, SymKind::Function);
+                s.def = Def::Function(func);
+                s.sig = Some(ctx.functions[func.idx()].sig);
+                return Some(new_local(ctx, s, flags));
+            }
+            if ctx.functions[func.idx()].discarded {
+                return None;
+            }
+            Some(ctx.add_defined_function(name, flags, Some(file), func))
+        }
+        SymKind::Data => {
+            let (seg, offset, size) = info.data?;
+            let seg = SegId(f.seg_base + seg);
+            if flags & sym_flag::TLS == 0 && ctx.segments[seg.idx()].is_tls {
+                flags |= sym_flag::TLS;
+            }
+            let def = Def::Data { segment: Some(seg), offset, size };
+            if local {
+                let mut s = Symbol::new(name, SymKind::Data);
+                s.def = def;
+                return Some(new_local(ctx, s, flags));
+            }
+            if ctx.segments[seg.idx()].discarded {
+                return None;
+            }
+            Some(ctx.add_defined_data(name, flags, Some(file), def))
+        }
+        SymKind::Global => {
+            let g = GlobalId(f.global_base + info.index - obj.num_imported_globals());
+            let mut s = Symbol::new(name, SymKind::Global);
+            s.def = Def::Global(g);
+            s.global_type = Some(ctx.globals[g.idx()].ty);
+            if local {
+                return Some(new_local(ctx, s, flags));
+            }
+            Some(ctx.add_defined_other(name, flags, Some(file), s))
+        }
+        SymKind::Table => {
+            let t = TableId(f.table_base + info.index - obj.num_imported_tables());
+            let mut s = Symbol::new(name, SymKind::Table);
+            s.def = Def::Table(t);
+            s.table_type = Some(ctx.tables[t.idx()].ty);
+            if local {
+                return Some(new_local(ctx, s, flags));
+            }
+            Some(ctx.add_defined_other(name, flags, Some(file), s))
+        }
+        SymKind::Tag => {
+            let t = TagId(f.tag_base + info.index - obj.num_imported_tags());
+            let mut s = Symbol::new(name, SymKind::Tag);
+            s.def = Def::Tag(t);
+            s.sig = Some(ctx.tags[t.idx()].sig);
+            if local {
+                return Some(new_local(ctx, s, flags));
+            }
+            Some(ctx.add_defined_other(name, flags, Some(file), s))
+        }
+        SymKind::Section => {
+            let idx = obj.customs.iter().position(|c| c.section_index == info.index)? as u32;
+            if f.custom_discarded.get(idx as usize).copied().unwrap_or(false) {
+                return None;
+            }
+            let mut s = Symbol::new(name, SymKind::Section);
+            s.def = Def::Section(file, idx);
+            Some(new_local(ctx, s, flags))
+        }
+    }
+}
+
+fn create_undefined<'a>(ctx: &mut Ctx<'a>, file: FileId, info: &SymbolInfo<'a>, called_directly: bool) -> (SymbolId, Option<FileId>) {
+    let flags = info.flags | sym_flag::UNDEFINED;
+    let obj = ctx.files[file.idx()].object();
+    let name = info.name;
+    let mut s = Symbol::new(name, info.kind);
+    s.import_module = info.import_module;
+    s.import_name = info.import_name;
+    match info.kind {
+        SymKind::Function => s.sig = obj.function_type(info.index).cloned().map(|t| ctx.intern_sig(&t)),
+        SymKind::Global => s.global_type = obj.global_type(info.index),
+        SymKind::Table => s.table_type = obj.table_type(info.index),
+        SymKind::Tag => s.sig = obj.tag_type(info.index).cloned().map(|t| ctx.intern_sig(&t)),
+        SymKind::Data | SymKind::Section => {}
+    }
+    if info.is_local() {
+        s.flags = flags;
+        s.file = Some(file);
+        s.is_local = true;
+        s.called_directly = called_directly;
+        s.used_in_regular_obj = true;
+        return (ctx.new_symbol(s), None);
+    }
+    let (id, extract) = match info.kind {
+        SymKind::Function => ctx.add_undefined_function(name, s.import_name, s.import_module, flags, Some(file), s.sig, called_directly),
+        SymKind::Data => ctx.add_undefined_data(name, flags, Some(file)),
+        _ => ctx.add_undefined_other(name, flags, Some(file), s),
+    };
+    ctx.note_reference(id, Some(file));
+    (id, extract)
+}
+
+/// MVP objects (built without reference-types) import `__indirect_function_table` without a
+/// symbol; synthesise the symbol so the table is built, as wasm-ld does.
+fn add_legacy_indirect_function_table(ctx: &mut Ctx<'_>, file: FileId) {
+    let f = &ctx.files[file.idx()];
+    let obj = f.object();
+    let table_symbols = obj.symbols.iter().filter(|s| s.kind == SymKind::Table).count();
+    let table_count = obj.imported_tables.len() + obj.tables.len();
+    if table_count == table_symbols {
+        return;
+    }
+    let name = f.name.clone();
+    if table_symbols != 0 {
+        ctx.error(Diagnostic::error(format!(
+            "{name}: expected one symbol table entry for each of the {table_count} table(s) present, but got {table_symbols} symbol(s) instead."
+        )));
+        return;
+    }
+    if !obj.tables.is_empty() {
+        ctx.error(Diagnostic::error(format!("{name}: unexpected table definition(s) without corresponding symbol-table entries.")));
+        return;
+    }
+    if table_count != 1 {
+        ctx.error(Diagnostic::error(format!("{name}: multiple table imports, but no corresponding symbol-table entries.")));
+        return;
+    }
+    let Some(imp) = obj.imported_tables.first().and_then(|&i| obj.imports.get(i as usize)) else { return };
+    let (field, module) = (imp.field, imp.module);
+    let ty = obj.table_type(0);
+    if field != "__indirect_function_table" || ty.map(|t| t.elem) != Some(crate::input::wasm::valtype::FUNCREF) {
+        ctx.error(Diagnostic::error(format!("{name}: table import {field} is missing a symbol table entry.")));
+        return;
+    }
+    let mut s = Symbol::new(field, SymKind::Table);
+    s.table_type = ty;
+    s.import_module = Some(module);
+    s.import_name = Some(field);
+    let (id, _) = ctx.add_undefined_other(field, sym_flag::UNDEFINED | sym_flag::NO_STRIP, Some(file), s);
+    ctx.files[file.idx()].symbols.push(id);
+    ctx.mark_symbol_live(id);
+}

@@ -1,0 +1,159 @@
+//! The value of each relocation in the final module, and one writer per encoding.
+//! Relocations were validated when the object was parsed, so patching cannot go out of
+//! bounds; a value that does not fit its field is truncated exactly as wasm-ld does.
+
+use crate::context::{Ctx, Def, FileId, SymbolId};
+use crate::emit::encode::{patch_sleb, patch_uleb};
+use crate::input::object::SymKind;
+use crate::input::relocs::{Encoding, Reloc, RelocKind, Target};
+use crate::layout::indices::{self, Indices};
+use crate::layout::memory::{self, MemoryLayout};
+
+/// Everything relocation values depend on.
+pub struct Resolver<'c, 'a> {
+    pub ctx: &'c Ctx<'a>,
+    pub ix: &'c Indices,
+    pub mem: &'c MemoryLayout<'a>,
+    /// Offset of each output custom-section chunk: (file, custom index) → offset.
+    pub custom_offsets: &'c std::collections::HashMap<(FileId, u32), u64>,
+}
+
+/// Where the bytes being relocated will sit, for PC-relative kinds.
+#[derive(Clone, Copy)]
+pub struct Place {
+    /// Address in linear memory of the input chunk's byte 0 (data segments only).
+    pub chunk_va: u64,
+    /// Offset of the chunk's byte 0 within its input section.
+    pub chunk_input_offset: u64,
+}
+
+impl Resolver<'_, '_> {
+    pub fn value(&self, file: FileId, r: &Reloc, tombstone: u64, place: Place) -> u64 {
+        let f = &self.ctx.files[file.idx()];
+        if r.kind == RelocKind::TYPE_INDEX_LEB {
+            return f.type_map.get(r.index as usize).copied().flatten().unwrap_or(0) as u64;
+        }
+        let Some(&sym) = f.symbols.get(r.index as usize) else { return 0 };
+        let s = self.ctx.sym(sym);
+        if s.kind != SymKind::Section && !self.ctx.is_live(sym) {
+            return if tombstone != 0 { tombstone } else { r.addend as u64 };
+        }
+        match r.kind.target() {
+            Target::TableSlot => {
+                let Some(index) = self.ctx.table_index(sym) else { return 0 };
+                let index = index as u64;
+                if matches!(r.kind, RelocKind::TABLE_INDEX_REL_SLEB | RelocKind::TABLE_INDEX_REL_SLEB64) {
+                    index.wrapping_sub(self.ix.table_base as u64)
+                } else {
+                    index
+                }
+            }
+            Target::Data => self.data_value(sym, r, place),
+            Target::Type => 0,
+            Target::Function => self.ctx.function_index(sym).unwrap_or(0) as u64,
+            Target::Global => indices::global_index(self.ctx, sym) as u64,
+            Target::Tag => indices::tag_index(self.ctx, sym) as u64,
+            Target::Table => indices::table_number(self.ctx, sym) as u64,
+            Target::FunctionOffset => match s.def {
+                Def::Function(func) => {
+                    let func = &self.ctx.functions[func.idx()];
+                    let prefix = size_prefix_len(&func.body).unwrap_or(1);
+                    func.out_offset.wrapping_add(prefix as u64).wrapping_add(r.addend as u64)
+                }
+                _ => {
+                    if tombstone != 0 {
+                        tombstone
+                    } else {
+                        r.addend as u64
+                    }
+                }
+            },
+            Target::SectionOffset => match s.def {
+                Def::Section(sf, idx) => self.section_offset(sf, idx, r.addend),
+                _ => 0,
+            },
+        }
+    }
+
+    fn data_value(&self, sym: SymbolId, r: &Reloc, place: Place) -> u64 {
+        let s = self.ctx.sym(sym);
+        if !s.is_defined() || !matches!(s.def, Def::Data { .. }) {
+            return 0;
+        }
+        let tls_relative = s.is_tls() && !is_absolute_context(r.kind, self.ctx);
+        let va = memory::data_address(self.ctx, self.mem, s.def, tls_relative);
+        let mut value = va.wrapping_add(r.addend as u64);
+        if r.kind == RelocKind::MEMORY_ADDR_LOCREL_I32 {
+            let p = place.chunk_va.wrapping_add(r.offset as u64).wrapping_sub(place.chunk_input_offset);
+            value = value.wrapping_sub(p);
+        }
+        value
+    }
+
+    /// Offset within its output section of byte `addend` of a custom section chunk.
+    fn section_offset(&self, file: FileId, idx: u32, addend: i64) -> u64 {
+        let base = self.custom_offsets.get(&(file, idx)).copied().unwrap_or(0);
+        match self.custom_pieces(file, idx) {
+            Some(pieces) => {
+                let off = addend as u64;
+                let i = pieces.partition_point(|&(input, _)| input as u64 <= off);
+                match i.checked_sub(1).and_then(|i| pieces.get(i)) {
+                    Some(&(input, out)) => base + out + (off - input as u64),
+                    None => base + off,
+                }
+            }
+            None => base.wrapping_add(addend as u64),
+        }
+    }
+
+    fn custom_pieces(&self, file: FileId, idx: u32) -> Option<&Vec<(u32, u64)>> {
+        self.ctx.custom_pieces.get(&(file, idx))
+    }
+}
+
+/// TLS symbols are addressed relative to `__tls_base` by the TLS relocation kinds; other
+/// kinds use absolute addresses.
+fn is_absolute_context(kind: RelocKind, _ctx: &Ctx<'_>) -> bool {
+    !kind.is_tls()
+}
+
+fn size_prefix_len(body: &[u8]) -> Option<usize> {
+    body.iter().position(|&b| b & 0x80 == 0).map(|p| p + 1)
+}
+
+/// Writes `value` into `buf` at `at` with the relocation's encoding.
+pub fn patch(buf: &mut [u8], at: usize, kind: RelocKind, value: u64) {
+    let enc = kind.encoding();
+    let Some(field) = buf.get_mut(at..at + enc.width()) else { return };
+    match enc {
+        Encoding::Uleb32 => patch_uleb(field, value as u32 as u64),
+        Encoding::Uleb64 => patch_uleb(field, value),
+        Encoding::Sleb32 => patch_sleb(field, value as u32 as i32 as i64),
+        Encoding::Sleb64 => patch_sleb(field, value as i64),
+        Encoding::I32 => field.copy_from_slice(&(value as u32).to_le_bytes()),
+        Encoding::I64 => field.copy_from_slice(&value.to_le_bytes()),
+    }
+}
+
+/// Copies a chunk and applies its relocations (offsets relative to its input section).
+pub fn copy_relocated(out: &mut Vec<u8>, data: &[u8], input_offset: u64, relocs: &[Reloc], file: FileId, res: &Resolver<'_, '_>, tombstone: u64, place: Place) {
+    let start = out.len();
+    out.extend_from_slice(data);
+    let chunk = &mut out[start..];
+    for r in relocs {
+        let value = res.value(file, r, tombstone, place);
+        let at = (r.offset as u64).wrapping_sub(input_offset) as usize;
+        patch(chunk, at, r.kind, value);
+    }
+}
+
+/// wasm-ld's tombstone for references to removed code from debug sections.
+pub fn tombstone_for_section(name: &str) -> u64 {
+    if name == ".debug_ranges" || name == ".debug_loc" {
+        u64::MAX - 1
+    } else if name.starts_with(".debug_") || name.starts_with("llvm.func_attr.") {
+        u64::MAX
+    } else {
+        0
+    }
+}
