@@ -5,13 +5,13 @@
 //! strip `-flavor wasm`, expand `@file`s, match options, then read option values into
 //! `Options` in the order lld reads them, so errors come out in wasm-ld's order and wording.
 //!
-//! `check_options` and `check_memory_options` hold the checks wasm-ld makes only after
-//! reading the inputs (its `checkOptions`, and the option-only checks of `layoutMemory`);
-//! the driver calls them at that point.
+//! `check_options` holds the checks wasm-ld makes only once the inputs are read (its
+//! `checkOptions`); the driver calls it at that point. Checks of memory options (alignment,
+//! limits) are the core's: wasm-ld interleaves them with data-size checks in `layoutMemory`.
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::driver::ErrorHandler;
-use crate::options::{BuildId, Options, UnresolvedPolicy, WASM_PAGE_SIZE};
+use crate::options::{BuildId, Options, UnresolvedPolicy};
 use table::{Id, Kind};
 
 /// The LLD release whose command line weld implements.
@@ -54,8 +54,8 @@ pub struct ParsedArgs {
     /// Only `parse_args` fills this; `parse_args_into` reports them as it goes.
     pub warnings: Vec<Diagnostic>,
     /// Checks of options that `Options` does not keep (LTO settings, `-Bsymbolic`), which
-    /// wasm-ld reports only once the inputs were read without error: the driver reports
-    /// them just before `check_options`. `parse_args` has already reported them.
+    /// wasm-ld reports only once the inputs were read without error: pass them to
+    /// `check_options`. `parse_args` has already reported them.
     pub deferred: Vec<Diagnostic>,
 }
 
@@ -148,34 +148,37 @@ pub fn parse_args_into(
         }
     }
 
-    let mut options = Options { error_limit: error_limit as u64 as usize, fatal_warnings, ..Options::default() };
-    let search_paths: Vec<String> = list.all(Id::LibraryPath).map(|a| a.value().to_string()).collect();
-    let inputs = collect_inputs(&list);
-    let done = |options, action| {
-        Some(ParsedArgs { options, inputs: inputs.clone(), search_paths: search_paths.clone(), action, warnings: Vec::new(), deferred: Vec::new() })
-    };
-    if list.has(Id::Help) {
-        return done(options, Action::PrintHelp);
-    }
-    // wasm-ld 19 prints the version and stops for both `-v` and `--version`, inputs or not.
-    if list.has(Id::V) || list.has(Id::Version) {
-        return done(options, Action::PrintVersion);
-    }
-
-    reject_unsupported(&list, h);
-    let deferred = read_config(&list, &mut options, h);
-    if let Some(path) = list.last_value(Id::AllowUndefinedFile) {
-        match read_file(path) {
-            Some(bytes) => options.allow_undefined_symbols.extend(symbol_lines(&bytes)),
-            None => h.report(Diagnostic::error(format!("cannot open {path}: No such file or directory"))),
-        }
-    }
     if h.stopped() {
         return None;
     }
-    let mut parsed = done(options, Action::Link)?;
-    parsed.deferred = deferred;
-    Some(parsed)
+
+    let mut parsed = ParsedArgs {
+        options: Options { error_limit: error_limit as u64 as usize, fatal_warnings, ..Options::default() },
+        inputs: collect_inputs(&list),
+        search_paths: list.all(Id::LibraryPath).map(|a| a.value().to_string()).collect(),
+        action: Action::Link,
+        warnings: Vec::new(),
+        deferred: Vec::new(),
+    };
+    if list.has(Id::Help) {
+        parsed.action = Action::PrintHelp;
+        return Some(parsed);
+    }
+    // wasm-ld 19 prints the version and stops for both `-v` and `--version`, inputs or not.
+    if list.has(Id::V) || list.has(Id::Version) {
+        parsed.action = Action::PrintVersion;
+        return Some(parsed);
+    }
+
+    reject_unsupported(&list, h);
+    parsed.deferred = read_config(&list, &mut parsed.options, h);
+    if let Some(path) = list.last_value(Id::AllowUndefinedFile) {
+        match read_file(path) {
+            Some(bytes) => parsed.options.allow_undefined_symbols.extend(symbol_lines(&bytes)),
+            None => h.report(Diagnostic::error(format!("cannot open {path}: No such file or directory"))),
+        }
+    }
+    (!h.stopped()).then_some(parsed)
 }
 
 /// The positional part of the command line: files, `-l`, and the flags that change how
@@ -446,14 +449,19 @@ pub fn symbol_lines(bytes: &[u8]) -> Vec<String> {
         .collect()
 }
 
-/// Checks wasm-ld makes once the inputs were read without error (its `checkOptions`).
-pub fn check_options(o: &Options) -> Diagnostics {
+/// Checks wasm-ld makes once the inputs were read without error (its `checkOptions`), in
+/// its order. `deferred` is `ParsedArgs::deferred` (empty when `Options` came from
+/// elsewhere): its errors go where wasm-ld checks them, its warnings last.
+pub fn check_options(o: &Options, deferred: &[Diagnostic]) -> Diagnostics {
     let mut d = Diagnostics::default();
     if !o.strip_debug && !o.strip_all && o.compress_relocations {
         d.push(Diagnostic::error(
             "--compress-relocations is incompatible with output debug information. \
              Please pass --strip-debug or --strip-all",
         ));
+    }
+    for e in deferred.iter().filter(|e| e.is_error()) {
+        d.push(e.clone());
     }
     if o.output.is_empty() {
         d.push(Diagnostic::error("no output file specified"));
@@ -466,54 +474,8 @@ pub fn check_options(o: &Options) -> Diagnostics {
             "dynamic imports are not yet stable (--unresolved-symbols=import-dynamic)",
         ));
     }
-    d
-}
-
-/// The checks of wasm-ld's `layoutMemory` that depend only on options, in its order.
-/// wasm-ld interleaves them with checks that need the data size ("initial memory too
-/// small, N bytes needed", "initial heap too large"), which belong to the core; the driver
-/// runs these before linking, so when both kinds fail weld prints only these.
-pub fn check_memory_options(o: &Options) -> Diagnostics {
-    let mut d = Diagnostics::default();
-    if o.stack_size % 16 != 0 {
-        d.push(Diagnostic::error("stack size must be 16-byte aligned"));
-    }
-    if o.stack_first {
-        if let Some(base) = o.global_base {
-            if base < o.stack_size {
-                d.push(Diagnostic::error(
-                    "--global-base cannot be less than stack size when --stack-first is used",
-                ));
-                return d;
-            }
-        }
-    }
-    let max_setting: u64 = if o.is64 { 1 << 34 } else { 1 << 32 };
-    let page = WASM_PAGE_SIZE;
-    if let Some(heap) = o.initial_heap {
-        if heap % page != 0 {
-            d.push(Diagnostic::error(format!("initial heap must be {page}-byte aligned")));
-        }
-    }
-    if let Some(initial) = o.initial_memory {
-        if initial % page != 0 {
-            d.push(Diagnostic::error(format!("initial memory must be {page}-byte aligned")));
-        }
-        if initial > max_setting {
-            d.push(Diagnostic::error(format!(
-                "initial memory too large, cannot be greater than {max_setting}"
-            )));
-        }
-    }
-    if let Some(max) = o.max_memory {
-        if max % page != 0 {
-            d.push(Diagnostic::error(format!("maximum memory must be {page}-byte aligned")));
-        }
-        if max > max_setting {
-            d.push(Diagnostic::error(format!(
-                "maximum memory too large, cannot be greater than {max_setting}"
-            )));
-        }
+    for w in deferred.iter().filter(|w| !w.is_error()) {
+        d.push(w.clone());
     }
     d
 }
@@ -530,15 +492,20 @@ pub fn help_text(program: &str) -> String {
     );
     for s in entries {
         let mut name = format!("{}{}", s.prefixes[0], s.name);
+        let meta = if s.meta.is_empty() { "<value>" } else { s.meta };
         match s.kind {
             Kind::Flag => {}
-            Kind::Joined | Kind::CommaJoined => name.push_str(if s.meta.is_empty() { "<value>" } else { s.meta }),
+            Kind::Joined | Kind::CommaJoined => name.push_str(meta),
             Kind::Separate | Kind::JoinedOrSeparate => {
                 name.push(' ');
-                name.push_str(if s.meta.is_empty() { "<value>" } else { s.meta });
+                name.push_str(meta);
             }
         }
-        let help = if table::is_ignored(s.id) { format!("{} (accepted, no effect in weld)", s.help) } else { s.help.to_string() };
+        let help = if table::is_ignored(s.id) {
+            format!("{} (accepted, no effect in weld)", s.help)
+        } else {
+            s.help.to_string()
+        };
         if name.len() > 23 {
             out.push_str(&format!("  {name}\n{:26}{help}\n", ""));
         } else {
@@ -949,7 +916,8 @@ mod matcher {
                 }
                 One::Missing => return Parsed { list, missing: Some(s.clone()) },
                 One::Unknown => {
-                    list.args.push(Arg { id: Id::Unknown, raw: s.clone(), spelling: String::new(), values: Vec::new() });
+                    let unknown = Arg { id: Id::Unknown, raw: s.clone(), spelling: String::new(), values: Vec::new() };
+                    list.args.push(unknown);
                     i += 1;
                 }
             }
@@ -1566,28 +1534,14 @@ mod tests {
     #[test]
     fn late_checks() {
         let check = |args: &[&str]| -> Vec<String> {
-            let o = parse(args).options;
-            let d = check_options(&o);
-            let d = if d.has_errors() { d } else { check_memory_options(&o) };
+            let mut h = ErrorHandler::new(20, false);
+            let Some(p) = parse_args_into(&sv(args), &|_| None, &mut h) else { panic!("{args:?}") };
+            assert_eq!(h.error_count(), 0, "{args:?}");
+            let d = check_options(&p.options, &p.deferred);
             d.list.iter().map(|d| d.to_string()).collect()
         };
         assert_eq!(check(&["-o", "x"]), Vec::<String>::new());
         assert_eq!(check(&[]), ["error: no output file specified"]);
-        assert_eq!(check(&["-o", "x", "-z", "stack-size=100"]), ["error: stack size must be 16-byte aligned"]);
-        assert_eq!(check(&["-o", "x", "--initial-memory=100", "--max-memory=100", "--initial-heap=100"]), [
-            "error: initial heap must be 65536-byte aligned",
-            "error: initial memory must be 65536-byte aligned",
-            "error: maximum memory must be 65536-byte aligned",
-        ]);
-        assert_eq!(check(&["-o", "x", "--initial-memory=-65536"]), [
-            "error: initial memory too large, cannot be greater than 4294967296"
-        ]);
-        assert_eq!(check(&["-o", "x", "-mwasm64", "--max-memory=34359738368"]), [
-            "error: maximum memory too large, cannot be greater than 17179869184"
-        ]);
-        assert_eq!(check(&["-o", "x", "--stack-first", "--global-base=1024"]), [
-            "error: --global-base cannot be less than stack size when --stack-first is used"
-        ]);
         assert_eq!(check(&["-o", "x", "--import-table", "--export-table"]), [
             "error: --import-table and --export-table may not be used together"
         ]);
@@ -1595,8 +1549,15 @@ mod tests {
             "error: --compress-relocations is incompatible with output debug information. Please pass --strip-debug or --strip-all"
         ]);
         assert!(check(&["-o", "x", "--compress-relocations", "-S"]).is_empty());
-        assert_eq!(check_options(&parse(&["-o", "x", "--unresolved-symbols=import-dynamic"]).options).list.iter().map(|d| d.to_string()).collect::<Vec<_>>(), [
+        assert_eq!(check(&["-o", "x", "--unresolved-symbols=import-dynamic"]), [
             "warning: dynamic imports are not yet stable (--unresolved-symbols=import-dynamic)"
+        ]);
+        // wasm-ld's checkOptions order, with the LTO checks among the others.
+        assert_eq!(check(&["-Bsymbolic", "--compress-relocations", "--lto-partitions=0"]), [
+            "error: --compress-relocations is incompatible with output debug information. Please pass --strip-debug or --strip-all",
+            "error: --lto-partitions: number of threads must be > 0",
+            "error: no output file specified",
+            "warning: -Bsymbolic is only meaningful when combined with -shared",
         ]);
     }
 }

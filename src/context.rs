@@ -154,8 +154,9 @@ impl<'a> Symbol<'a> {
     pub fn is_no_strip(&self) -> bool {
         self.flags & crate::input::wasm::sym_flag::NO_STRIP != 0
     }
+    /// Weak and not defined (a weakly referenced lazy symbol counts too).
     pub fn is_undef_weak(&self) -> bool {
-        self.is_undefined() && self.is_weak()
+        !self.is_defined() && self.is_weak()
     }
     /// Undefined with an explicit import name: always allowed to stay undefined.
     pub fn is_imported(&self) -> bool {

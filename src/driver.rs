@@ -101,13 +101,7 @@ fn link_files(parsed: ParsedArgs, fs: &dyn FileSystem, h: &mut ErrorHandler, out
     if h.error_count() > 0 || h.stopped() {
         return;
     }
-    for d in deferred.into_iter().chain(args::check_options(&options).list) {
-        h.report(d);
-    }
-    if h.error_count() > 0 || h.stopped() {
-        return;
-    }
-    for d in args::check_memory_options(&options).list {
+    for d in args::check_options(&options, &deferred).list {
         h.report(d);
     }
     if h.error_count() > 0 || h.stopped() {
@@ -478,22 +472,36 @@ mod tests {
         assert_eq!(stderr(&["a.o", "-l:nosuch.a", "-o", "x"], &f), "wasm-ld: error: unable to find library -l:nosuch.a\n");
     }
 
+    /// A relocatable object defining only `_start`, from
+    /// `llvm-mc -triple=wasm32 -filetype=obj` of a one-function assembly file.
+    const START_O: &[u8] = &[
+        0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x84, 0x80, 0x80, 0x80, 0x00, 0x01,
+        0x60, 0x00, 0x00, 0x02, 0x98, 0x80, 0x80, 0x80, 0x00, 0x01, 0x03, 0x65, 0x6e, 0x76, 0x0f,
+        0x5f, 0x5f, 0x6c, 0x69, 0x6e, 0x65, 0x61, 0x72, 0x5f, 0x6d, 0x65, 0x6d, 0x6f, 0x72, 0x79,
+        0x02, 0x00, 0x00, 0x03, 0x82, 0x80, 0x80, 0x80, 0x00, 0x01, 0x00, 0x0a, 0x84, 0x80, 0x80,
+        0x80, 0x00, 0x01, 0x02, 0x00, 0x0b, 0x00, 0x9a, 0x80, 0x80, 0x80, 0x00, 0x07, 0x6c, 0x69,
+        0x6e, 0x6b, 0x69, 0x6e, 0x67, 0x02, 0x08, 0x8b, 0x80, 0x80, 0x80, 0x00, 0x01, 0x00, 0x00,
+        0x00, 0x06, 0x5f, 0x73, 0x74, 0x61, 0x72, 0x74,
+    ];
+
     #[test]
-    fn reaches_the_linker_after_checks() {
-        let f = fs(&[("a.o", WASM)]);
-        // The stack check runs before linking, like wasm-ld's layout check.
-        assert_eq!(
-            stderr(&["a.o", "-o", "x", "-z", "stack-size=100"], &f),
-            "wasm-ld: error: stack size must be 16-byte aligned\n"
-        );
-        let out = run_args("weld", &["a.o", "-o", "x"], &f);
-        let core_ready = out.exit_code == 0;
-        if core_ready {
-            assert_eq!(out.outputs.first().map(|o| o.0.as_str()), Some("x"));
-        } else {
-            assert!(out.stderr.starts_with("weld: error: "), "{}", out.stderr);
-            assert!(out.outputs.is_empty());
-        }
+    fn links_and_returns_outputs() {
+        let f = fs(&[("s.o", START_O)]);
+        let out = run_args("wasm-ld", &["s.o", "-o", "out.wasm", "-Map=m.txt"], &f);
+        assert_eq!((out.exit_code, out.stderr.as_str()), (0, ""));
+        // The module first, then the map file once the core writes maps.
+        let names: Vec<&str> = out.outputs.iter().map(|o| o.0.as_str()).collect();
+        assert!(names == ["out.wasm"] || names == ["out.wasm", "m.txt"], "{names:?}");
+        assert!(out.outputs[0].1.starts_with(b"\0asm"));
+        let out = run_args("wasm-ld", &["s.o", "-o", "out.wasm", "-M"], &f);
+        assert_eq!(out.outputs.len(), 1);
+
+        // Errors from the core come out with the program name, and nothing is written.
+        let out = run_args("wasm-ld", &["s.o", "-o", "x", "-z", "stack-size=100"], &f);
+        assert_eq!(out.stderr, "wasm-ld: error: stack size must be 16-byte aligned\n");
+        assert!(out.outputs.is_empty() && out.exit_code == 1);
+        let out = run_args("wasm-ld", &["s.o", "-o", "x", "--entry=nope"], &f);
+        assert_eq!(out.stderr, "wasm-ld: error: entry symbol not defined (pass --no-entry to suppress): nope\n");
     }
 
     #[test]

@@ -30,7 +30,8 @@ pub fn create_files<'a>(ctx: &mut Ctx<'a>, inputs: &[InputFile<'a>]) {
             FileKind::Archive => {
                 let ar = match archive::parse_archive(&input.name, input.bytes) {
                     Ok(a) => a,
-                    Err(e) => {
+                    Err(mut e) => {
+                        e.message = format!("failed to parse archive: {}", e.message);
                         ctx.error(e);
                         continue;
                     }

@@ -69,9 +69,9 @@ impl<'a> Ctx<'a> {
         Some(s)
     }
 
+    /// Unlike data symbols, wasm-ld 19 creates optional globals only for references.
     fn add_optional_global_symbol(&mut self, name: &'a str, mutable: bool) -> Option<SymbolId> {
         let s = match self.find(name) {
-            None if self.options.export_all || self.explicitly_exported(name) => self.insert_name(name).0,
             None => return None,
             Some(s) if self.sym(s).is_defined() => return None,
             Some(s) => s,
