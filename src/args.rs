@@ -285,6 +285,10 @@ fn read_config(list: &matcher::ArgList, o: &mut Options, h: &mut ErrorHandler) -
     }
     let lto_partitions = list.integer(Id::LtoPartitions, 1, h);
 
+    if let Some(path) = list.last_value(Id::Report).filter(|p| !p.is_empty()) {
+        o.report = true;
+        o.report_file = Some(path.to_string());
+    }
     let map = list.last_value(Id::Map).unwrap_or("");
     o.map_file = (!map.is_empty()).then(|| map.to_string());
     o.optimize = list.integer(Id::Optimize, 1, h) as u64 as u32;
@@ -609,6 +613,7 @@ mod table {
         PrintGcSections,
         PrintMap,
         Relocatable,
+        Report,
         Reproduce,
         RspQuoting,
         SaveTemps,
@@ -759,6 +764,7 @@ mod table {
         o("no-print-gc-sections", D12, Flag, NoPrintGcSections, "Do not list removed unused sections (default)"),
         o("print-map", D12, Flag, PrintMap, "Print a link map to the standard output"),
         a("r", D1, Flag, Relocatable, ""),
+        o("report=", D2, Joined, Report, "Write a JSON report of the link (sections, memory layout, symbols) to the file (weld extension)"),
         o("relocatable", D12, Flag, Relocatable, ""),
         o("reproduce", D2, Separate, Reproduce, ""),
         a("reproduce=", D2, Joined, Reproduce, ""),

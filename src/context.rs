@@ -41,6 +41,9 @@ pub struct ObjFile<'a> {
     pub type_map: Vec<Option<u32>>,
     /// Custom sections discarded by their COMDAT.
     pub custom_discarded: Vec<bool>,
+    /// For archive members: the archive path, and what pulled the member in.
+    pub archive: Option<String>,
+    pub pulled_by: Option<(&'a str, Option<FileId>)>,
 }
 
 impl<'a> ObjFile<'a> {
@@ -292,6 +295,18 @@ pub struct Ctx<'a> {
     /// String pieces of merged custom sections (`.debug_str`): (file, custom index) →
     /// sorted (input offset, output offset within the merged chunk).
     pub custom_pieces: HashMap<(FileId, u32), Vec<(u32, u64)>>,
+    /// Why each symbol became live (for the report).
+    pub why_live: HashMap<SymbolId, LiveReason>,
+    /// Definitions that lost resolution: (winning symbol, losing file, reason).
+    pub other_definitions: Vec<(SymbolId, FileId, &'static str)>,
+}
+
+/// The edge by which the garbage collector reached a symbol.
+#[derive(Clone, Copy, Debug)]
+pub enum LiveReason {
+    Root(&'static str),
+    /// Referenced by a relocation in the chunk (function or segment) of this symbol.
+    By(SymbolId),
 }
 
 impl<'a> Ctx<'a> {
@@ -320,6 +335,8 @@ impl<'a> Ctx<'a> {
             messages: Vec::new(),
             undefined_stubs: HashMap::new(),
             custom_pieces: HashMap::new(),
+            why_live: HashMap::new(),
+            other_definitions: Vec::new(),
         }
     }
 

@@ -131,6 +131,12 @@ fn link_files(parsed: ParsedArgs, fs: &dyn FileSystem, h: &mut ErrorHandler, out
                 }
             }
             out.outputs.push((options.output.clone(), linked.wasm));
+            if let (Some(path), Some(report)) = (&options.report_file, &linked.report) {
+                match serde_json::to_vec_pretty(report) {
+                    Ok(json) => out.outputs.push((path.clone(), json)),
+                    Err(e) => h.report(Diagnostic::error(format!("cannot write report {path}: {e}"))),
+                }
+            }
             if let (Some(path), Some(map)) = (&options.map_file, linked.map) {
                 out.outputs.push((path.clone(), map.into_bytes()));
             }

@@ -17,6 +17,7 @@ pub mod live;
 pub mod load;
 pub mod options;
 pub mod relocate;
+pub mod report;
 pub mod resolve;
 pub mod synthetic;
 
@@ -50,6 +51,8 @@ pub struct Linked {
     /// Informational lines wasm-ld prints to stdout/stderr (`--print-gc-sections`, `--trace`,
     /// `--verbose`), in order.
     pub messages: Vec<String>,
+    /// The link report, when `options.report` asked for one.
+    pub report: Option<report::Report>,
 }
 
 /// Stops the link at a phase boundary when errors were found.
@@ -117,8 +120,12 @@ pub fn link(inputs: &[InputFile<'_>], options: &Options) -> Result<Linked, Diagn
     // Emit.
     let out = emit::write_module(ctx, &ix, &mem, &emit::Features { allowed });
     checkpoint!(ctx);
+    let fin = report::build::Final { ctx, ix: &ix, mem: &mem, out: &out };
+    let map = (options.map_file.is_some() || options.print_map).then(|| report::map::render(&fin));
+    let report = options.report.then(|| report::build::build(&fin, Vec::new()));
     let warnings = std::mem::take(&mut ctx.diags).list;
-    Ok(Linked { wasm: out.bytes, warnings, map: None, messages: std::mem::take(&mut ctx.messages) })
+    let messages = std::mem::take(&mut ctx.messages);
+    Ok(Linked { wasm: out.bytes, warnings, map, messages, report })
 }
 
 /// `-u`, `--export`, the entry point and `__wasm_call_dtors` pull their definitions in.
@@ -157,7 +164,7 @@ fn handle_undefined(ctx: &mut Ctx<'_>, name: &str) -> Option<context::SymbolId> 
     let s = ctx.find(name)?;
     ctx.sym_mut(s).used_in_regular_obj = true;
     if let Def::Lazy(file) = ctx.sym(s).def {
-        let extract = ctx.extract(file);
+        let extract = ctx.extract(file, ctx.sym(s).name, None);
         load::load_extracted(ctx, extract);
     }
     // The load may have replaced the slot (signature variants); look it up again.

@@ -2,7 +2,7 @@
 //! functions of live objects) along relocations. A symbol becoming live in an archive
 //! member that was not live yet also makes that member's constructors live.
 
-use crate::context::{Ctx, Def, FileId, FuncId, SegId, SymbolId};
+use crate::context::{Ctx, Def, FileId, FuncId, LiveReason, SegId, SymbolId};
 use crate::input::relocs::{Reloc, RelocKind};
 use crate::input::wasm::seg_flag;
 
@@ -13,7 +13,8 @@ enum Chunk {
 }
 
 struct Marker {
-    queue: Vec<Chunk>,
+    /// Chunks to scan, with the symbol that made each live (for why-live chains).
+    queue: Vec<(Chunk, Option<SymbolId>)>,
 }
 
 pub fn mark_live(ctx: &mut Ctx<'_>) {
@@ -23,17 +24,19 @@ pub fn mark_live(ctx: &mut Ctx<'_>) {
     let mut m = Marker { queue: Vec::new() };
     if let Some(entry) = ctx.options.entry_symbol() {
         if let Some(s) = ctx.find(entry) {
-            m.enqueue(ctx, s);
+            m.enqueue(ctx, s, LiveReason::Root("entry point"));
         }
     }
     for i in 0..ctx.symtab.len() {
         let s = ctx.symtab[i];
-        if ctx.sym(s).is_no_strip() || ctx.is_exported(s) {
-            m.enqueue(ctx, s);
+        if ctx.is_exported(s) {
+            m.enqueue(ctx, s, LiveReason::Root("exported"));
+        } else if ctx.sym(s).is_no_strip() {
+            m.enqueue(ctx, s, LiveReason::Root("retained (no-strip)"));
         }
     }
     if let Some(d) = ctx.sym.call_dtors {
-        m.enqueue(ctx, d);
+        m.enqueue(ctx, d, LiveReason::Root("destructors (__wasm_call_dtors)"));
     }
     for i in 0..ctx.object_order.len() {
         let f = ctx.object_order[i];
@@ -54,10 +57,11 @@ pub fn mark_live(ctx: &mut Ctx<'_>) {
 }
 
 impl Marker {
-    fn enqueue(&mut self, ctx: &mut Ctx<'_>, sym: SymbolId) {
+    fn enqueue(&mut self, ctx: &mut Ctx<'_>, sym: SymbolId, reason: LiveReason) {
         if ctx.is_live(sym) {
             return;
         }
+        ctx.why_live.insert(sym, reason);
         let s = ctx.sym(sym);
         let file = s.file;
         let implicit_deps = s.is_defined() && file.is_some_and(|f| !ctx.files[f.idx()].live);
@@ -70,8 +74,8 @@ impl Marker {
             }
         }
         match def {
-            Def::Function(f) => self.queue.push(Chunk::Func(f)),
-            Def::Data { segment: Some(seg), .. } => self.queue.push(Chunk::Seg(seg)),
+            Def::Function(f) => self.queue.push((Chunk::Func(f), Some(sym))),
+            Def::Data { segment: Some(seg), .. } => self.queue.push((Chunk::Seg(seg), Some(sym))),
             _ => {}
         }
     }
@@ -84,7 +88,7 @@ impl Marker {
             let Some(&sym) = f.symbols.get(idx) else { continue };
             let discarded = matches!(ctx.sym(sym).def, Def::Function(func) if ctx.functions[func.idx()].discarded);
             if !discarded {
-                self.enqueue(ctx, sym);
+                self.enqueue(ctx, sym, LiveReason::Root("constructor of a loaded object"));
             }
         }
     }
@@ -97,12 +101,13 @@ impl Marker {
             obj.segments.iter().enumerate().filter(|(_, s)| s.flags & seg_flag::RETAIN != 0).map(|(i, _)| SegId(base + i as u32)).collect();
         for seg in retained {
             ctx.segments[seg.idx()].live = true;
-            self.queue.push(Chunk::Seg(seg));
+            self.queue.push((Chunk::Seg(seg), None));
         }
     }
 
     fn mark(&mut self, ctx: &mut Ctx<'_>) {
-        while let Some(chunk) = self.queue.pop() {
+        while let Some((chunk, owner)) = self.queue.pop() {
+            let reason = owner.map_or(LiveReason::Root("retained segment"), LiveReason::By);
             let (file, relocs) = chunk_relocs(ctx, chunk);
             let Some(file) = file else { continue };
             for r in relocs {
@@ -113,7 +118,7 @@ impl Marker {
                 if r.kind.is_absolute_table_index() && ctx.sym(sym).is_stub {
                     continue;
                 }
-                self.enqueue(ctx, sym);
+                self.enqueue(ctx, sym, reason);
             }
         }
     }

@@ -40,6 +40,9 @@ pub fn create_files<'a>(ctx: &mut Ctx<'a>, inputs: &[InputFile<'a>]) {
                     let name = archive::member_display_name(&input.name, &m.name);
                     if detect(m.data) == FileKind::Object {
                         push_file(ctx, name, m.data, !input.whole_archive);
+                        if let Some(f) = ctx.files.last_mut() {
+                            f.archive = Some(input.name.clone());
+                        }
                     } else if input.whole_archive {
                         ctx.error(Diagnostic::error(format!("{name}: unknown file type")));
                     } else {
@@ -71,6 +74,8 @@ fn push_file<'a>(ctx: &mut Ctx<'a>, name: String, bytes: &'a [u8], lazy: bool) {
         kept_comdats: Vec::new(),
         type_map: Vec::new(),
         custom_discarded: Vec::new(),
+        archive: None,
+        pulled_by: None,
     });
 }
 

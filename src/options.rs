@@ -102,6 +102,15 @@ pub struct Options {
     /// `-O` level; wasm-ld's default is 1 (merges strings).
     pub optimize: u32,
 
+    // --- report ---
+    /// Build a `report::Report` (sections, memory layout, symbol resolution) in `Linked`.
+    pub report: bool,
+    /// `--report=FILE`: where the CLI writes the report as JSON.
+    pub report_file: Option<String>,
+    /// A millisecond clock for per-phase timings; the core has none of its own because
+    /// `wasm32-unknown-unknown` has no clock (the JS shell passes `performance.now`).
+    pub clock: Option<fn() -> f64>,
+
     // --- diagnostics ---
     pub fatal_warnings: bool,
     /// `--error-limit`; 0 means unlimited.
@@ -162,6 +171,9 @@ impl Default for Options {
             extra_features: Vec::new(),
             check_features: true,
             optimize: 1,
+            report: false,
+            report_file: None,
+            clock: None,
             fatal_warnings: false,
             error_limit: 20,
             verbose: false,

@@ -51,7 +51,10 @@ impl Resolver<'_, '_> {
             Target::Data => self.data_value(sym, r, place),
             Target::Type => 0,
             Target::Function => self.ctx.function_index(sym).unwrap_or(0) as u64,
-            Target::Global => indices::global_index(self.ctx, sym) as u64,
+            Target::Global => match self.ix.got_index.get(&sym) {
+                Some(&got) if s.kind != SymKind::Global => got as u64,
+                _ => indices::global_index(self.ctx, sym) as u64,
+            },
             Target::Tag => indices::tag_index(self.ctx, sym) as u64,
             Target::Table => indices::table_number(self.ctx, sym) as u64,
             Target::FunctionOffset => match s.def {

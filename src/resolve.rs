@@ -76,12 +76,21 @@ impl<'a> Ctx<'a> {
             return true;
         }
         if new_flags & sym_flag::BINDING_MASK == sym_flag::BINDING_WEAK {
+            if let Some(f) = new_file {
+                self.other_definitions.push((existing, f, "weak"));
+            }
             return false;
         }
         if s.is_weak() {
+            if let Some(f) = s.file {
+                self.other_definitions.push((existing, f, "weak"));
+            }
             return true;
         }
         if self.options.allow_multiple_definition {
+            if let Some(f) = new_file {
+                self.other_definitions.push((existing, f, "duplicate"));
+            }
             return false;
         }
         let msg = format!(
@@ -310,7 +319,7 @@ impl<'a> Ctx<'a> {
                 l.sig = sig;
                 return (s, None);
             }
-            return (s, self.extract(lazy_file));
+            return (s, self.extract(lazy_file, name, file));
         }
         if self.sym(s).kind != SymKind::Function {
             self.report_type_error(s, file, SymKind::Function);
@@ -357,7 +366,7 @@ impl<'a> Ctx<'a> {
                     l.flags = (l.flags & !sym_flag::BINDING_MASK) | sym_flag::BINDING_WEAK;
                     return (s, None);
                 }
-                (s, self.extract(lazy_file))
+                (s, self.extract(lazy_file, name, file))
             }
             _ if self.sym(s).is_defined() => {
                 if self.sym(s).kind != SymKind::Data {
@@ -384,7 +393,7 @@ impl<'a> Ctx<'a> {
             return (s, None);
         }
         match self.sym(s).def {
-            Def::Lazy(lazy_file) => (s, self.extract(lazy_file)),
+            Def::Lazy(lazy_file) => (s, self.extract(lazy_file, name, file)),
             _ if self.sym(s).is_defined() => {
                 if self.sym(s).kind != kind {
                     self.report_type_error(s, file, kind);
@@ -428,14 +437,17 @@ impl<'a> Ctx<'a> {
             self.replace_symbol(s, n);
             return None;
         }
-        self.extract(file)
+        let by = self.sym(s).file;
+        self.extract(file, name, by)
     }
 
-    /// Marks a lazy file for loading; the caller loads it.
-    pub fn extract(&mut self, file: FileId) -> Extract {
+    /// Marks a lazy file for loading because `symbol` was referenced by `by`; the caller
+    /// loads it.
+    pub fn extract(&mut self, file: FileId, symbol: &'a str, by: Option<FileId>) -> Extract {
         let f = &mut self.files[file.idx()];
         if f.lazy {
             f.lazy = false;
+            f.pulled_by = Some((symbol, by));
             Some(file)
         } else {
             None

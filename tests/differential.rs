@@ -111,8 +111,12 @@ struct Link {
     output: PathBuf,
 }
 
+/// Links into `<workspace>/<name>/<program>.wasm`: both linkers' outputs get the same file
+/// name, which wasm-ld writes into the name section.
 fn link(tools: &Tools, linker: &Path, program: &Program, ws: &Workspace, name: &str) -> Result<Link, String> {
-    let output = ws.dir.join(format!("{name}.wasm"));
+    let out_dir = ws.dir.join(name);
+    toolchain::create_dir(&out_dir)?;
+    let output = out_dir.join(format!("{}.wasm", program.name));
     let mut cmd = Command::new(linker);
     cmd.args(toolchain::link_args(tools, program, &ws.dir, &output)).current_dir(&ws.dir);
     let outcome = process::run(&mut cmd, &ws.logs, &format!("link-{name}"))?;
@@ -192,7 +196,7 @@ impl Check<'_> {
             self.mismatch(format!("link: {ours}'s stderr lacks '{text}'; it says: {}", c.stderr_summary()));
         }
         if candidate.output.exists() {
-            self.mismatch(format!("link: {ours} wrote {} despite the error", file_name(&candidate.output)));
+            self.mismatch(format!("link: {ours} wrote an output file despite the error"));
         }
         Ok(())
     }
@@ -215,7 +219,7 @@ impl Check<'_> {
 
         let c = &candidate.outcome;
         if !c.status.success() {
-            sizes.record(&self.program.name, reference_bytes.len(), None);
+            sizes.record(&self.program.name, &reference_bytes, None);
             self.mismatch(format!("link: {theirs} succeeds, {ours} fails ({}): {}", c.status, c.stderr_summary()));
             return Ok(());
         }
@@ -225,11 +229,11 @@ impl Check<'_> {
             }
         }
         let Ok(candidate_bytes) = std::fs::read(&candidate.output) else {
-            sizes.record(&self.program.name, reference_bytes.len(), None);
-            self.mismatch(format!("link: {ours} succeeded but wrote no {}", file_name(&candidate.output)));
+            sizes.record(&self.program.name, &reference_bytes, None);
+            self.mismatch(format!("link: {ours} succeeded but wrote no output file"));
             return Ok(());
         };
-        sizes.record(&self.program.name, reference_bytes.len(), Some(candidate_bytes.len()));
+        sizes.record(&self.program.name, &reference_bytes, Some(&candidate_bytes));
         self.compare_sizes(reference_bytes.len(), candidate_bytes.len());
 
         let valid = self.validate(&candidate.output);
@@ -254,7 +258,8 @@ impl Check<'_> {
     fn validate(&self, module: &Path) -> Result<(), String> {
         let mut cmd = Command::new(&self.tools.wasm_validate);
         cmd.arg("--enable-all").arg(module);
-        let label = format!("validate-{}", file_stem(module));
+        let linker = module.parent().map(file_name).unwrap_or_default();
+        let label = format!("validate-{linker}");
         let outcome = process::run(&mut cmd, &self.ws.logs, &label)?;
         if outcome.status.success() {
             Ok(())
@@ -355,10 +360,6 @@ fn file_name(path: &Path) -> String {
     path.file_name().unwrap_or_default().to_string_lossy().into_owned()
 }
 
-fn file_stem(path: &Path) -> String {
-    path.file_stem().unwrap_or_default().to_string_lossy().into_owned()
-}
-
 // ---------------------------------------------------------------------------------------
 // Determinism
 
@@ -423,13 +424,27 @@ fn copy_files(from: &Path, to: &Path) -> Result<(), String> {
 // ---------------------------------------------------------------------------------------
 // Size table
 
+/// One row of the size table; `candidate` is `None` when weld produced no module.
+struct SizeRow {
+    program: String,
+    reference: usize,
+    candidate: Option<usize>,
+    identical: bool,
+}
+
 #[derive(Clone, Default)]
-struct SizeTable(Arc<Mutex<Vec<(String, usize, Option<usize>)>>>);
+struct SizeTable(Arc<Mutex<Vec<SizeRow>>>);
 
 impl SizeTable {
-    fn record(&self, program: &str, reference: usize, candidate: Option<usize>) {
+    fn record(&self, program: &str, reference: &[u8], candidate: Option<&[u8]>) {
+        let row = SizeRow {
+            program: program.to_string(),
+            reference: reference.len(),
+            candidate: candidate.map(<[u8]>::len),
+            identical: candidate == Some(reference),
+        };
         if let Ok(mut rows) = self.0.lock() {
-            rows.push((program.to_string(), reference, candidate));
+            rows.push(row);
         }
     }
 
@@ -439,19 +454,24 @@ impl SizeTable {
         if rows.is_empty() {
             return;
         }
-        rows.sort();
+        rows.sort_by(|a, b| a.program.cmp(&b.program));
         let tools = Tools::get().ok();
         let theirs = tools.map_or("wasm-ld-19".to_string(), |t| t.reference_label());
         let ours = tools.map_or("weld".to_string(), |t| t.weld_label());
-        let width = rows.iter().map(|r| r.0.len()).max().unwrap_or(0).max(7);
-        let mut table = format!("{:<width$}  {:>12}  {:>12}  {:>7}\n", "program", theirs, ours, "ratio");
-        for (program, reference, candidate) in rows.iter() {
-            let (size, ratio) = match candidate {
-                Some(size) => (size.to_string(), format!("{:.4}", *size as f64 / *reference as f64)),
+        let width = rows.iter().map(|r| r.program.len()).max().unwrap_or(0).max(7);
+        let mut table =
+            format!("{:<width$}  {:>12}  {:>12}  {:>7}  {}\n", "program", theirs, ours, "ratio", "identical");
+        for row in rows.iter() {
+            let (size, ratio) = match row.candidate {
+                Some(size) => (size.to_string(), format!("{:.4}", size as f64 / row.reference as f64)),
                 None => ("-".to_string(), "-".to_string()),
             };
-            table.push_str(&format!("{program:<width$}  {reference:>12}  {size:>12}  {ratio:>7}\n"));
+            let identical = if row.identical { "yes" } else { "no" };
+            let (program, reference) = (&row.program, row.reference);
+            table.push_str(&format!("{program:<width$}  {reference:>12}  {size:>12}  {ratio:>7}  {identical}\n"));
         }
+        let identical = rows.iter().filter(|r| r.identical).count();
+        table.push_str(&format!("{identical} of {} outputs byte-identical\n", rows.len()));
         let path = target_dir().join("differential-sizes.txt");
         if let Err(e) = std::fs::write(&path, &table) {
             eprintln!("cannot write {}: {e}", path.display());

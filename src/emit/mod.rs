@@ -22,11 +22,16 @@ pub struct SectionInfo {
     pub name: String,
     pub offset: u64,
     pub size: u64,
+    /// Offset of the payload (after the id, size and, for custom sections, the name).
+    pub payload_offset: u64,
 }
 
 pub struct Output {
     pub bytes: Vec<u8>,
     pub sections: Vec<SectionInfo>,
+    /// Per output data segment (by index): payload-relative offsets of its header and of
+    /// its bytes in the data section, when it is written.
+    pub segment_offsets: Vec<Option<(u64, u64)>>,
 }
 
 struct Writer {
@@ -38,17 +43,22 @@ impl Writer {
     fn section(&mut self, id: u8, name: &str, payload: &[u8]) {
         let offset = self.out.len() as u64;
         self.out.push(id);
+        let payload_offset;
         if id == section::CUSTOM {
             let mut named = Vec::with_capacity(payload.len() + name.len() + 5);
             write_name(&mut named, name);
+            let name_len = named.len();
             named.extend_from_slice(payload);
             write_uleb(&mut self.out, named.len() as u64);
+            payload_offset = (self.out.len() + name_len) as u64;
             self.out.extend_from_slice(&named);
         } else {
             write_uleb(&mut self.out, payload.len() as u64);
+            payload_offset = self.out.len() as u64;
             self.out.extend_from_slice(payload);
         }
-        self.sections.push(SectionInfo { id, name: name.to_string(), offset, size: self.out.len() as u64 - offset });
+        let size = self.out.len() as u64 - offset;
+        self.sections.push(SectionInfo { id, name: name.to_string(), offset, size, payload_offset });
     }
 }
 
@@ -200,7 +210,7 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
     }
 
     // Global.
-    let global_count = ix.globals.len() + ix.data_address_globals.len();
+    let global_count = ix.globals.len() + ix.got_symbols.len() + ix.data_address_globals.len();
     if global_count > 0 {
         let mut p = Vec::new();
         write_uleb(&mut p, global_count as u64);
@@ -212,6 +222,19 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
                 GlobalInit::Expr(e) => p.extend_from_slice(e),
                 GlobalInit::Const(v) => ptr_const_expr(&mut p, v, glob.ty.valtype == crate::input::wasm::valtype::I64),
             }
+        }
+        for &s in &ix.got_symbols {
+            // Internal GOT entries of a static link: immutable, holding the address (offset
+            // from `__tls_base` for TLS), the table index, or 0 (stubs, undefined data).
+            p.push(ctx.ptr_type());
+            p.push(0);
+            let sym = ctx.sym(s);
+            let value = match sym.def {
+                crate::context::Def::Data { .. } => crate::layout::memory::data_address(ctx, mem, sym.def, sym.is_tls()),
+                _ if sym.kind == SymKind::Function && !sym.is_stub => ctx.table_index(s).unwrap_or(0) as u64,
+                _ => 0,
+            };
+            ptr_const_expr(&mut p, value, is64);
         }
         for &s in &ix.data_address_globals {
             p.push(ctx.ptr_type());
@@ -289,16 +312,21 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
     }
 
     // Data.
+    let mut segment_offsets = vec![None; mem.segments.len()];
     if !data_segments.is_empty() {
         let mut p = Vec::new();
         write_uleb(&mut p, data_segments.len() as u64);
         for seg in &data_segments {
+            let header_at = p.len() as u64;
             write_uleb(&mut p, seg.init_flags as u64);
             if seg.init_flags & crate::input::wasm::data_flag::IS_PASSIVE == 0 {
                 ptr_const_expr(&mut p, seg.start_va, is64);
             }
             write_uleb(&mut p, seg.size);
             let start = p.len();
+            if let Some(slot) = segment_offsets.get_mut(seg.index as usize) {
+                *slot = Some((header_at, start as u64));
+            }
             for part in &seg.parts {
                 let pos = match part {
                     Part::Input(s) => ctx.segments[s.idx()].out_offset,
@@ -369,7 +397,7 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
         let at = w.out.len() - len;
         build_id::fill(&mut w.out, at, &ctx.options.build_id);
     }
-    Output { bytes: w.out, sections: w.sections }
+    Output { bytes: w.out, sections: w.sections, segment_offsets }
 }
 
 fn estimate(ctx: &Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>) -> usize {
@@ -424,6 +452,12 @@ fn name_section(ctx: &Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>) -> Vec<u8> 
         if !glob.name.is_empty() {
             entries.push((glob.out_index.unwrap_or(0), ctx.display_name(glob.name)));
         }
+    }
+    for &s in &ix.got_symbols {
+        let sym = ctx.sym(s);
+        let kind = if sym.kind == SymKind::Function { "func" } else { "data" };
+        let index = ix.got_index.get(&s).copied().unwrap_or(0);
+        entries.push((index, format!("GOT.{kind}.internal.{}", ctx.display_name(sym.name))));
     }
     if !entries.is_empty() {
         sub(&mut p, names::GLOBAL, name_map(&entries));

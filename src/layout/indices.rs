@@ -40,6 +40,12 @@ pub struct Indices {
     pub exports: Vec<Export>,
     /// Data symbols exported as immutable globals holding their address.
     pub data_address_globals: Vec<SymbolId>,
+    /// Non-global symbols accessed through `R_WASM_GLOBAL_INDEX_*` in a static link: each gets
+    /// an immutable global holding its address or table index (wasm-ld's internal GOT), after
+    /// the input globals.
+    pub got_symbols: Vec<SymbolId>,
+    /// Output global index of each entry of `got_symbols`.
+    pub got_index: HashMap<SymbolId, u32>,
     /// Init functions in call order: (priority, symbol).
     pub init_functions: Vec<(u32, SymbolId)>,
 }
@@ -174,9 +180,17 @@ fn scan_one(ctx: &mut Ctx<'_>, ix: &mut Indices, file: FileId, r: Reloc, reporte
     match r.kind.target() {
         Target::TableSlot => add_table_entry(ctx, ix, sym),
         Target::Global if ctx.sym(sym).kind != SymKind::Global => {
-            let name = ctx.display_name(ctx.sym(sym).name);
-            let msg = format!("{}: GOT-relative relocation against `{name}` requires PIC support, which weld does not have yet", ctx.files[file.idx()].name);
-            ctx.error(Diagnostic::error(msg));
+            // wasm-ld's `requiresGOTAccess` is false in a static link unless undefined
+            // symbols are imported dynamically; then the GOT entry is internal.
+            let s = ctx.sym(sym);
+            let internal = ctx.options.unresolved != UnresolvedPolicy::ImportDynamic || s.is_hidden() || s.is_defined();
+            if internal {
+                add_internal_got_entry(ctx, ix, sym);
+            } else {
+                let name = ctx.display_name(ctx.sym(sym).name);
+                let msg = format!("{}: GOT-relative relocation against `{name}` requires PIC support, which weld does not have yet", ctx.files[file.idx()].name);
+                ctx.error(Diagnostic::error(msg));
+            }
         }
         _ => {}
     }
@@ -189,6 +203,21 @@ fn scan_one(ctx: &mut Ctx<'_>, ix: &mut Indices, file: FileId, r: Reloc, reporte
     if s.is_undefined() && !s.is_weak() && reported.insert((file, sym)) {
         report_undefined(ctx, file, sym);
     }
+}
+
+/// wasm-ld's `GlobalSection::addInternalGOTEntry`: a function also gets a table slot.
+fn add_internal_got_entry(ctx: &mut Ctx<'_>, ix: &mut Indices, sym: SymbolId) {
+    if ix.got_index.contains_key(&sym) {
+        return;
+    }
+    ix.got_index.insert(sym, 0);
+    if ctx.sym(sym).kind == SymKind::Function {
+        if ctx.sym.indirect_function_table.is_none() {
+            resolve_indirect_function_table(ctx, true);
+        }
+        add_table_entry(ctx, ix, sym);
+    }
+    ix.got_symbols.push(sym);
 }
 
 fn add_table_entry(ctx: &mut Ctx<'_>, ix: &mut Indices, sym: SymbolId) {
@@ -329,6 +358,10 @@ pub fn assign_indexes(ctx: &mut Ctx<'_>, ix: &mut Indices) {
             ix.globals.push(g);
         }
     }
+    for i in 0..ix.got_symbols.len() {
+        let index = ix.num_imported_globals + (ix.globals.len() + i) as u32;
+        ix.got_index.insert(ix.got_symbols[i], index);
+    }
     for &file in &ctx.object_order {
         let f = &ctx.files[file.idx()];
         let (base, n) = (f.tag_base, f.object().tags.len() as u32);
@@ -407,7 +440,7 @@ pub fn calculate_exports(ctx: &mut Ctx<'_>, ix: &mut Indices) {
     if let Some(name) = memory_export_name(ctx) {
         ix.exports.push(Export { name, kind: external::MEMORY, index: 0, symbol: None });
     }
-    let mut global_index = ix.num_imported_globals + ix.globals.len() as u32;
+    let mut global_index = ix.num_imported_globals + (ix.globals.len() + ix.got_symbols.len()) as u32;
     for i in 0..ctx.symtab.len() {
         let s = ctx.symtab[i];
         if !ctx.is_exported(s) || !ctx.is_live(s) {

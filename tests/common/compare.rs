@@ -31,16 +31,12 @@ pub fn modules(reference: &Module, candidate: &Module, theirs: &str, ours: &str)
     diff.value("number of defined functions", reference.defined_functions, candidate.defined_functions);
     diff.value("start function", reference.start.is_some(), candidate.start.is_some());
 
-    let segments = |m: &Module| -> Vec<String> {
-        m.data_segments.iter().map(|(offset, len)| format!("[{offset}] {len} bytes")).collect()
-    };
-    diff.indexed("data segment", &segments(reference), &segments(candidate));
+    diff.data_segments(reference, candidate);
 
-    diff.value(
-        "custom sections",
-        reference.custom_sections.join(", "),
-        candidate.custom_sections.join(", "),
-    );
+    let module_name = |m: &Module| m.module_name.clone().unwrap_or_else(|| "(none)".into());
+    diff.value("module name", module_name(reference), module_name(candidate));
+    diff.indexed("element segment", &reference.elements, &candidate.elements);
+    diff.custom_sections(reference, candidate);
     diff.lines
 }
 
@@ -56,6 +52,47 @@ impl Diff<'_> {
             let (theirs, ours) = (self.theirs, self.ours);
             self.lines.push(format!("{what}: {theirs} has [{reference}], {ours} has [{candidate}]"));
         }
+    }
+
+    /// Names in order; contents too, except for the name section (function names and their
+    /// order) and DWARF (both covered by the size check).
+    fn custom_sections(&mut self, reference: &Module, candidate: &Module) {
+        let names = |m: &Module| m.custom_sections.iter().map(|(name, _)| name.as_str()).collect::<Vec<_>>().join(", ");
+        let (r, c) = (names(reference), names(candidate));
+        if r != c {
+            return self.value("custom sections", r, c);
+        }
+        for ((name, r), (_, c)) in reference.custom_sections.iter().zip(&candidate.custom_sections) {
+            if name != "name" && !name.starts_with(".debug") && r != c {
+                let at = r.iter().zip(c).position(|(x, y)| x != y).unwrap_or(r.len().min(c.len()));
+                self.lines.push(format!(
+                    "custom section {name}: contents differ ({} has {} bytes, {} has {}, first difference at byte {at})",
+                    self.theirs,
+                    r.len(),
+                    self.ours,
+                    c.len()
+                ));
+            }
+        }
+    }
+
+    /// Segment by segment when the counts agree, else one line summing up both layouts.
+    fn data_segments(&mut self, reference: &Module, candidate: &Module) {
+        let describe = |m: &Module| -> Vec<String> {
+            m.data_segments.iter().map(|(offset, len)| format!("[{offset}] {len} bytes")).collect()
+        };
+        let (r, c) = (describe(reference), describe(candidate));
+        if r.len() == c.len() {
+            return self.indexed("data segment", &r, &c);
+        }
+        let summary = |m: &Module, items: &[String]| {
+            let total: usize = m.data_segments.iter().map(|(_, len)| len).sum();
+            let first = items.iter().take(3).cloned().collect::<Vec<_>>().join(", ");
+            let more = if items.len() > 3 { ", ..." } else { "" };
+            format!("{} segments, {total} bytes ({first}{more})", items.len())
+        };
+        let (r, c) = (summary(reference, &r), summary(candidate, &c));
+        self.value("data segments", r, c);
     }
 
     /// Items compared as sets (one line per missing or extra item), then by order.

@@ -19,8 +19,12 @@ pub struct Module {
     pub start: Option<u32>,
     /// Active data segments as (offset expression, length), passive ones as ("passive", len).
     pub data_segments: Vec<(String, usize)>,
-    /// Names of custom sections, in order.
-    pub custom_sections: Vec<String>,
+    /// Element segments: "[offset] N functions" for active ones, "passive N"/"declarative N".
+    pub elements: Vec<String>,
+    /// Custom sections (name, contents), in order.
+    pub custom_sections: Vec<(String, Vec<u8>)>,
+    /// The module name from the `name` section (subsection 0).
+    pub module_name: Option<String>,
     /// Global names from the `name` section (subsection 7), by global index.
     pub global_names: BTreeMap<u32, String>,
 }
@@ -162,11 +166,12 @@ impl Module {
         match id {
             0 => {
                 let name = s.name()?;
+                let contents = s.bytes(s.remaining())?;
                 if name == "name" {
                     // A malformed name section is not fatal for the comparison.
-                    let _ = self.read_names(s);
+                    let _ = self.read_names(&mut Reader::new(contents));
                 }
-                self.custom_sections.push(name);
+                self.custom_sections.push((name, contents.to_vec()));
                 return Ok(());
             }
             2 => {
@@ -228,6 +233,12 @@ impl Module {
                 }
             }
             8 => self.start = Some(s.u32()?),
+            9 => {
+                for _ in 0..s.u32()? {
+                    let element = s.element_segment()?;
+                    self.elements.push(element);
+                }
+            }
             11 => {
                 for _ in 0..s.u32()? {
                     let segment = match s.u32()? {
@@ -258,7 +269,9 @@ impl Module {
             let sub = s.u8()?;
             let size = s.u32()? as usize;
             let mut body = Reader::new(s.bytes(size)?);
-            if sub == 7 {
+            if sub == 0 {
+                self.module_name = Some(body.name()?);
+            } else if sub == 7 {
                 for _ in 0..body.u32()? {
                     let index = body.u32()?;
                     self.global_names.insert(index, body.name()?);
@@ -379,6 +392,38 @@ impl<'a> Reader<'a> {
         let initial = self.uleb(64)?;
         let maximum = if flags & 1 != 0 { Some(self.uleb(64)?) } else { None };
         Ok(Limits { initial, maximum, shared: flags & 2 != 0, is64: flags & 4 != 0 })
+    }
+
+    /// An element segment as "table T [OFFSET] N entries", "passive N entries" or
+    /// "declarative N entries".
+    fn element_segment(&mut self) -> Result<String, String> {
+        // Bit 0: passive or declarative; bit 1: explicit table index (active) or
+        // declarative; bit 2: elements are expressions rather than function indices.
+        let flags = self.u32()?;
+        if flags > 7 {
+            return Err(format!("unknown element segment flags {flags}"));
+        }
+        let place = match flags & 3 {
+            0 => format!("table 0 [{}]", self.const_expr()?),
+            1 => "passive".to_string(),
+            2 => {
+                let table = self.u32()?;
+                format!("table {table} [{}]", self.const_expr()?)
+            }
+            _ => "declarative".to_string(),
+        };
+        if flags & 3 != 0 {
+            self.u8()?; // element kind or reference type
+        }
+        let count = self.u32()?;
+        for _ in 0..count {
+            if flags & 4 != 0 {
+                self.const_expr()?;
+            } else {
+                self.u32()?;
+            }
+        }
+        Ok(format!("{place} {count} entries"))
     }
 
     /// A constant expression as text, e.g. `i32.const 1024` or `global.get 0; i32.const 8; i32.add`.

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Regenerates the fuzz corpora in fuzz/corpus/<target>/ (git-ignored) from real inputs:
+# the small C/C++ files in fuzz/seeds/ compiled with clang-19 at -O0, -O2 and -g, a few
+# members of wasi-libc, and small archives of them. Also rewrites fuzz/fixtures/ (the
+# committed inputs the `args` target embeds). Needs clang-19 and llvm-ar-19.
+#   fuzz/seed.sh            regenerate everything
+set -euo pipefail
+cd "$(dirname "$0")"
+for tool in clang-19 llvm-ar-19; do
+    command -v "$tool" >/dev/null || { echo "seed.sh: $tool is missing; apt-get install clang-19 llvm-19" >&2; exit 1; }
+done
+LIBC=/usr/lib/wasm32-wasi/libc.a
+[[ -f $LIBC ]] || { echo "seed.sh: $LIBC is missing; apt-get install wasi-libc" >&2; exit 1; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+corpus=corpus
+rm -rf "$corpus/parse_object" "$corpus/parse_archive" "$corpus/link" "$corpus/args"
+mkdir -p "$corpus"/{parse_object,parse_archive,link,args} fixtures
+
+# ---- objects ----
+cc() { clang-19 --target=wasm32-wasi "$@"; }
+for opt in O0 O2 g; do
+    flags=(-$opt); [[ $opt == g ]] && flags=(-O1 -g)
+    for src in main.c lib1.c lib2.c; do
+        cc "${flags[@]}" -c "seeds/$src" -o "$work/${src%.c}-$opt.o"
+    done
+    cc "${flags[@]}" -fno-exceptions -nostdinc++ -c seeds/cxx.cpp -o "$work/cxx-$opt.o"
+    cc "${flags[@]}" -matomics -mbulk-memory -c seeds/tls.c -o "$work/tls-$opt.o"
+done
+# A few wasi-libc members: tiny leaf functions, stdio, the crt entry point.
+members=(strlen.o memcpy.o atoi.o printf.o puts.o exit.o)
+(cd "$work" && llvm-ar-19 x "$LIBC" "${members[@]}")
+cp /usr/lib/wasm32-wasi/crt1-command.o "$work/"
+for o in "$work"/*.o; do cp "$o" "$corpus/parse_object/"; done
+
+# ---- archives ----
+(cd "$work" && llvm-ar-19 rc --format=gnu libz.a lib1-O2.o lib2-O2.o \
+    && llvm-ar-19 rc --format=bsd libz-bsd.a lib1-O0.o lib2-g.o \
+    && llvm-ar-19 rc --format=gnu libmini.a "${members[@]}" \
+    && cp lib1-O0.o a_rather_long_member_name_for_the_string_table.o \
+    && llvm-ar-19 rc --format=gnu liblong.a a_rather_long_member_name_for_the_string_table.o lib2-O0.o)
+cp "$work"/lib*.a "$corpus/parse_archive/"
+
+# ---- link: 8 option bytes, then inputs separated by the marker (see fuzz_targets/link.rs) ----
+sep=$'\n--weld-input--\n'
+n=0
+link_seed() { # link_seed OPTIONBYTES(hex) FILE...
+    local head=$1; shift
+    local out="$corpus/link/seed-$((n++))"
+    printf "$(sed 's/../\\x&/g' <<<"$head")" >"$out"
+    local first=1
+    for f in "$@"; do
+        ((first)) || printf '%s' "$sep" >>"$out"
+        first=0
+        cat "$work/$f" >>"$out"
+    done
+}
+for opt in O0 O2 g; do
+    link_seed 0000000000000000 main-$opt.o libz.a
+    link_seed 2000000002000000 main-$opt.o lib1-$opt.o lib2-$opt.o
+    link_seed 0800000000000000 cxx-$opt.o
+    link_seed 0a00000000000000 tls-$opt.o
+done
+link_seed 0200000000000000 crt1-command.o main-O2.o libz.a libmini.a
+link_seed 2100040001000000 main-g.o libz-bsd.a
+link_seed 0000000080e0e0e0 main-O0.o lib1-O2.o libz.a
+link_seed 0400000001000000 lib1-O0.o lib2-O0.o
+link_seed 0000010000000000 main-O2.o libz.a
+
+# ---- args: NUL-separated arguments, then \0\0 and the contents of file `x` ----
+args_seed() { # args_seed NAME CONTENTS-OF-x ARG...
+    local out="$corpus/args/$1" x=$2; shift 2
+    printf '%s\0' "$@" >"$out"
+    printf '\0%s' "$x" >>"$out"
+}
+args_seed plain "" a.o -o out.wasm --no-entry
+args_seed archive "" a.o libz.a --no-entry --export=main -o o.wasm
+args_seed lib "" a.o -L. -lz --entry=main --gc-sections --strip-all
+args_seed whole "" --whole-archive libz.a --no-whole-archive a.o --no-entry --export-all
+args_seed rsp "a.o libz.a --no-entry '--export=main' \"-o\" out.wasm" @x
+args_seed rsp-win "a.o \"lib z.a\" --no-entry" --rsp-quoting=windows @x
+args_seed memory "" a.o libz.a --no-entry --import-memory=env,mem --initial-memory=131072 --max-memory=262144 -z stack-size=8192 --global-base=2048
+args_seed table "" a.o libz.a --no-entry --import-table --growable-table --table-base=5 --export-table
+args_seed undef $'add\n# comment\nmaybe\n' a.o --no-entry --allow-undefined-file=x --unresolved-symbols=ignore-all
+args_seed flavor "" -flavor wasm a.o libz.a --no-entry -Map=m.txt --print-gc-sections --verbose --trace
+args_seed buildid "" a.o libz.a --no-entry --build-id=0xdeadbeef --compress-relocations -O2
+args_seed version "" --version
+args_seed help "" --help
+args_seed bad "" a.o --frobnicate -z bogus --error-limit=1 --fatal-warnings
+{ printf '%s\0' x libz.a --no-entry; printf '\0'; cat "$work/main-O0.o"; } >"$corpus/args/object-x"
+
+# ---- fixtures embedded by fuzz_targets/args.rs ----
+cp "$work/main-O2.o" fixtures/a.o
+cp "$work/libz.a" fixtures/libz.a
+
+for t in parse_object parse_archive link args; do
+    echo "seed.sh: $t: $(ls "$corpus/$t" | wc -l) inputs, $(du -sh "$corpus/$t" | cut -f1)"
+done

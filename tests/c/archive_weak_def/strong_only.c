@@ -1,0 +1,1 @@
+const char *variant(void) { return "strong variant from the archive"; }

@@ -1,0 +1,3 @@
+// FILE-CFLAGS: -O2
+#include "registry.h"
+REGISTER(gamma, "gamma", 300);
