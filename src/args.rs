@@ -223,7 +223,6 @@ fn reject_unsupported(list: &matcher::ArgList, h: &mut ErrorHandler) {
             Id::Shared => "--shared",
             Id::ExperimentalPic => "--experimental-pic",
             Id::EmitRelocs => "--emit-relocs",
-            Id::Wrap => "--wrap",
             Id::StartLib => "--start-lib",
             Id::EndLib => "--end-lib",
             Id::Reproduce => "--reproduce",
@@ -354,6 +353,7 @@ fn read_config(list: &matcher::ArgList, o: &mut Options, h: &mut ErrorHandler) -
     o.undefined = list.all(Id::Undefined).map(|a| a.value().to_string()).collect();
     o.exports = list.all(Id::Export).map(|a| a.value().to_string()).collect();
     o.exports_if_defined = list.all(Id::ExportIfDefined).map(|a| a.value().to_string()).collect();
+    o.wrap = list.all(Id::Wrap).map(|a| a.value().to_string()).collect();
     o.trace_symbols = list.all(Id::TraceSymbol).map(|a| a.value().to_string()).collect();
     if list.has(Id::PrintMap) {
         // wasm-ld: `--print-map` sends the map to stdout instead of any `-Map` file.
@@ -1505,7 +1505,7 @@ mod tests {
         ]);
         assert_eq!(errors(&["--pie"]), ["error: weld does not support --pie yet"]);
         assert!(errors(&["--pie", "--no-pie"]).is_empty());
-        assert_eq!(errors(&["--wrap=a=b"]), ["error: weld does not support --wrap yet"]);
+        assert_eq!(parse(&["--wrap=foo", "-wrap", "bar"]).options.wrap, ["foo", "bar"]);
         assert_eq!(errors(&["-Bsymbolic"]), ["warning: -Bsymbolic is only meaningful when combined with -shared"]);
     }
 

@@ -265,6 +265,8 @@ pub struct WellKnown {
 
 pub struct Ctx<'a> {
     pub options: &'a Options,
+    /// Owns names the linker makes up (`__wrap_foo`), so they live as long as input names.
+    names: &'a typed_arena::Arena<String>,
     pub files: Vec<ObjFile<'a>>,
     /// Loaded objects in the order wasm-ld adds them (a member pulled in while loading
     /// another comes first): the order of every output index space.
@@ -310,9 +312,10 @@ pub enum LiveReason {
 }
 
 impl<'a> Ctx<'a> {
-    pub fn new(options: &'a Options) -> Self {
+    pub fn new(options: &'a Options, names: &'a typed_arena::Arena<String>) -> Self {
         Ctx {
             options,
+            names,
             files: Vec::new(),
             object_order: Vec::new(),
             symbols: Vec::new(),
@@ -350,6 +353,10 @@ impl<'a> Ctx<'a> {
 
     pub fn has_errors(&self) -> bool {
         self.diags.has_errors()
+    }
+
+    pub fn intern_name(&self, name: String) -> &'a str {
+        self.names.alloc(name).as_str()
     }
 
     pub fn intern_sig(&mut self, sig: &FuncType) -> SigId {

@@ -112,6 +112,9 @@ fn link_files(parsed: ParsedArgs, fs: &dyn FileSystem, h: &mut ErrorHandler, out
         .iter()
         .map(|f| InputFile { name: f.name.clone(), bytes: &f.bytes, whole_archive: f.whole_archive })
         .collect();
+    if options.clock.is_none() {
+        options.clock = native_clock();
+    }
     match link(&files, &options) {
         Ok(linked) => {
             for w in linked.warnings {
@@ -545,4 +548,19 @@ mod tests {
             ]
         );
     }
+}
+
+/// A millisecond clock for report timings; none on wasm32, whose host supplies its own.
+#[cfg(not(target_arch = "wasm32"))]
+fn native_clock() -> Option<fn() -> f64> {
+    fn now() -> f64 {
+        static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+        START.get_or_init(std::time::Instant::now).elapsed().as_secs_f64() * 1000.0
+    }
+    Some(now)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn native_clock() -> Option<fn() -> f64> {
+    None
 }

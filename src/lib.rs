@@ -4,6 +4,9 @@
 //! parse → resolve → mark live → layout → emit. The CLI (`bin/weld.rs`) and the JS bindings
 //! are thin shells over `driver::run` and `link`.
 
+// Inputs are hostile (the linker runs in browser tabs): no unsafe code anywhere.
+#![forbid(unsafe_code)]
+
 pub mod context;
 pub mod args;
 pub mod demangle;
@@ -12,6 +15,8 @@ pub mod driver;
 pub mod emit;
 pub mod features;
 pub mod input;
+#[cfg(target_arch = "wasm32")]
+pub mod js;
 pub mod layout;
 pub mod live;
 pub mod load;
@@ -20,6 +25,7 @@ pub mod relocate;
 pub mod report;
 pub mod resolve;
 pub mod synthetic;
+pub mod wrap;
 
 pub use diag::{Diagnostic, Diagnostics, Location, Severity};
 pub use options::Options;
@@ -66,8 +72,10 @@ macro_rules! checkpoint {
 
 /// Link `inputs` into a module.
 pub fn link(inputs: &[InputFile<'_>], options: &Options) -> Result<Linked, Diagnostics> {
-    let mut ctx = Ctx::new(options);
+    let names = typed_arena::Arena::new();
+    let mut ctx = Ctx::new(options, &names);
     let ctx = &mut ctx;
+    let mut timer = Timer::new(options.clock);
 
     // Parse and resolve.
     load::create_files(ctx, inputs);
@@ -77,9 +85,11 @@ pub fn link(inputs: &[InputFile<'_>], options: &Options) -> Result<Linked, Diagn
     checkpoint!(ctx);
     handle_command_line_symbols(ctx);
     checkpoint!(ctx);
+    let wrapped = wrap::add_wrapped_symbols(ctx);
     synthetic::create_optional_symbols(ctx);
     synthetic::handle_symbol_variants(ctx);
     checkpoint!(ctx);
+    wrap::wrap_symbols(ctx, &wrapped);
     force_explicit_exports(ctx);
     synthetic::handle_weak_undefines(ctx);
     if let Some(entry) = options.entry_symbol().and_then(|e| ctx.find(e)) {
@@ -87,11 +97,13 @@ pub fn link(inputs: &[InputFile<'_>], options: &Options) -> Result<Linked, Diagn
     }
     checkpoint!(ctx);
     synthetic::demote_lazy_symbols(ctx);
+    timer.phase("parse and resolve");
 
     // Garbage collection.
     live::mark_live(ctx);
     indices::resolve_indirect_function_table(ctx, false);
     checkpoint!(ctx);
+    timer.phase("mark live");
 
     // Layout.
     let mut mem = memory::create_output_segments(ctx);
@@ -116,13 +128,15 @@ pub fn link(inputs: &[InputFile<'_>], options: &Options) -> Result<Linked, Diagn
     indices::calculate_types(ctx, &mut ix);
     indices::calculate_exports(ctx, &mut ix);
     checkpoint!(ctx);
+    timer.phase("layout");
 
     // Emit.
     let out = emit::write_module(ctx, &ix, &mem, &emit::Features { allowed });
     checkpoint!(ctx);
+    timer.phase("write");
     let fin = report::build::Final { ctx, ix: &ix, mem: &mem, out: &out };
     let map = (options.map_file.is_some() || options.print_map).then(|| report::map::render(&fin));
-    let report = options.report.then(|| report::build::build(&fin, Vec::new()));
+    let report = options.report.then(|| report::build::build(&fin, timer.phases));
     let warnings = std::mem::take(&mut ctx.diags).list;
     let messages = std::mem::take(&mut ctx.messages);
     Ok(Linked { wasm: out.bytes, warnings, map, messages, report })
@@ -218,6 +232,27 @@ fn add_start_stop_symbols<'a>(ctx: &mut Ctx<'a>, mem: &memory::MemoryLayout<'a>)
             sym.flags = input::wasm::sym_flag::VISIBILITY_HIDDEN | input::wasm::sym_flag::ABSOLUTE;
             ctx.replace_symbol(s, sym);
             ctx.sym_mut(s).referenced = true;
+        }
+    }
+}
+
+/// Per-phase wall-clock times, when the host gave us a clock.
+struct Timer {
+    clock: Option<fn() -> f64>,
+    last: f64,
+    phases: Vec<report::PhaseTime>,
+}
+
+impl Timer {
+    fn new(clock: Option<fn() -> f64>) -> Self {
+        Timer { clock, last: clock.map_or(0.0, |c| c()), phases: Vec::new() }
+    }
+
+    fn phase(&mut self, phase: &'static str) {
+        if let Some(c) = self.clock {
+            let now = c();
+            self.phases.push(report::PhaseTime { phase, ms: now - self.last });
+            self.last = now;
         }
     }
 }

@@ -59,6 +59,8 @@ pub struct Options {
     pub unresolved: UnresolvedPolicy,
     pub import_undefined: bool,
     pub allow_multiple_definition: bool,
+    /// `--wrap=SYM`: references to SYM go to `__wrap_SYM`; `__real_SYM` is the original.
+    pub wrap: Vec<String>,
 
     // --- garbage collection ---
     pub gc_sections: bool,
@@ -144,6 +146,7 @@ impl Default for Options {
             unresolved: UnresolvedPolicy::ReportAll,
             import_undefined: false,
             allow_multiple_definition: false,
+            wrap: Vec::new(),
             gc_sections: true,
             print_gc_sections: false,
             stack_size: DEFAULT_STACK_SIZE,

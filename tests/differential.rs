@@ -5,9 +5,11 @@
 //! the same command line (built as clang's driver builds it), and then:
 //! - both linkers agree on success or failure (an error test: both exit with 1 and print the
 //!   expected message, and weld writes no output);
+//! - weld prints nothing on stderr when wasm-ld prints nothing, and every expected warning;
 //! - both modules pass `wasm-validate`, and have the same imports, exports, memory and table
-//!   limits, named and exported globals (`__stack_pointer`, `__heap_base`, ...), data segment
-//!   layout, function count and custom sections;
+//!   limits, named and exported globals (`__stack_pointer`, `__heap_base`, ...), data and
+//!   element segment layout, function count, module name and custom sections (their names,
+//!   and contents except for the name section and DWARF);
 //! - weld's module is within ±1% of wasm-ld's in size;
 //! - both modules run under node (`tests/run-wasi.mjs`) with the same stdout, stderr and
 //!   exit code.
@@ -15,9 +17,10 @@
 //! A further test, `determinism`, links some programs twice with weld, once from a copy of
 //! the inputs in another directory, and compares the bytes.
 //!
-//! Work files (objects, both outputs, logs of every command) are kept in
-//! `target/differential/<program>/`; the size table goes to `target/differential-sizes.txt`
-//! (and to stdout with `--nocapture`).
+//! Work files are kept in `target/differential/<program>/`: the objects and archives, the
+//! outputs `wasm-ld/<program>.wasm` and `weld/<program>.wasm`, and in `logs/` every command
+//! line (`*.cmd`) with its stdout and stderr. The size table of the tests that ran goes to
+//! `target/differential-sizes.txt` (and to stdout with `--nocapture`).
 //!
 //! `WELD_DIFF_LINKER=/usr/bin/wasm-ld-19` replaces weld, which checks the harness and the
 //! programs themselves: every test must pass that way.
@@ -39,8 +42,13 @@ use common::{compare, wasm};
 const SIZE_TOLERANCE: f64 = 0.01;
 
 /// Programs the determinism test links twice: multi-object, archives, debug info, reactors.
-const DETERMINISM_PROGRAMS: &[&str] =
-    &["archive_partial", "ctor_priorities", "debug_info", "pointer_data", "reactor"];
+const DETERMINISM_PROGRAMS: &[&str] = &[
+    "archive_partial",
+    "ctor_priorities",
+    "debug_info",
+    "pointer_data",
+    "reactor",
+];
 
 /// At most this many mismatch lines are shown per test.
 const MAX_LINES: usize = 40;
@@ -113,17 +121,30 @@ struct Link {
 
 /// Links into `<workspace>/<name>/<program>.wasm`: both linkers' outputs get the same file
 /// name, which wasm-ld writes into the name section.
-fn link(tools: &Tools, linker: &Path, program: &Program, ws: &Workspace, name: &str) -> Result<Link, String> {
+fn link(
+    tools: &Tools,
+    linker: &Path,
+    program: &Program,
+    ws: &Workspace,
+    name: &str,
+) -> Result<Link, String> {
     let out_dir = ws.dir.join(name);
     toolchain::create_dir(&out_dir)?;
     let output = out_dir.join(format!("{}.wasm", program.name));
     let mut cmd = Command::new(linker);
-    cmd.args(toolchain::link_args(tools, program, &ws.dir, &output)).current_dir(&ws.dir);
+    cmd.args(toolchain::link_args(tools, program, &ws.dir, &output))
+        .current_dir(&ws.dir);
     let outcome = process::run(&mut cmd, &ws.logs, &format!("link-{name}"))?;
     Ok(Link { outcome, output })
 }
 
-fn run_module(tools: &Tools, program: &Program, module: &Path, ws: &Workspace, label: &str) -> Result<Outcome, String> {
+fn run_module(
+    tools: &Tools,
+    program: &Program,
+    module: &Path,
+    ws: &Workspace,
+    label: &str,
+) -> Result<Outcome, String> {
     let mut cmd = Command::new(&tools.node);
     cmd.arg(&tools.runner);
     for invoke in &program.invokes {
@@ -137,7 +158,8 @@ fn run_module(tools: &Tools, program: &Program, module: &Path, ws: &Workspace, l
 fn check_program(program: &Program, sizes: &SizeTable) -> Result<(), String> {
     let tools = Tools::get()?;
     let ws = Workspace::fresh(work_root().join(&program.name))?;
-    toolchain::build_inputs(tools, program, &ws.dir).map_err(|e| format!("building the inputs: {e}"))?;
+    toolchain::build_inputs(tools, program, &ws.dir)
+        .map_err(|e| format!("building the inputs: {e}"))?;
     let reference = link(tools, &tools.wasm_ld, program, &ws, "wasm-ld")?;
     let candidate = link(tools, &tools.weld, program, &ws, "weld")?;
 
@@ -174,13 +196,27 @@ impl Check<'_> {
     }
 
     fn broken(&self, what: String) -> String {
-        format!("broken test (the reference side is wrong, not {}): {what}; see {}", self.ours, self.ws.dir.display())
+        format!(
+            "broken test (the reference side is wrong, not {}): {what}; see {}",
+            self.ours,
+            self.ws.dir.display()
+        )
     }
 
-    fn link_error(&mut self, texts: &[String], reference: &Link, candidate: &Link) -> Result<(), String> {
+    fn link_error(
+        &mut self,
+        texts: &[String],
+        reference: &Link,
+        candidate: &Link,
+    ) -> Result<(), String> {
         let (theirs, ours) = (self.theirs.clone(), self.ours.clone());
         let r = &reference.outcome;
-        let missing = |outcome: &Outcome| texts.iter().find(|t| !outcome.stderr_text().contains(t.as_str())).cloned();
+        let missing = |outcome: &Outcome| {
+            texts
+                .iter()
+                .find(|t| !outcome.stderr_text().contains(t.as_str()))
+                .cloned()
+        };
         if r.status != Status::Exited(1) || missing(r).is_some() {
             return Err(self.broken(format!(
                 "expected {theirs} to fail with exit code 1 and print {texts:?}, got {}: {}",
@@ -190,22 +226,41 @@ impl Check<'_> {
         }
         let c = &candidate.outcome;
         if c.status != Status::Exited(1) {
-            self.mismatch(format!("link: {theirs} fails with exit code 1, {ours} with {}: {}", c.status, c.stderr_summary()));
+            self.mismatch(format!(
+                "link: {theirs} fails with exit code 1, {ours} with {}: {}",
+                c.status,
+                c.stderr_summary()
+            ));
         }
         if let Some(text) = missing(c) {
-            self.mismatch(format!("link: {ours}'s stderr lacks '{text}'; it says: {}", c.stderr_summary()));
+            self.mismatch(format!(
+                "link: {ours}'s stderr lacks '{text}'; it says: {}",
+                c.stderr_summary()
+            ));
         }
         if candidate.output.exists() {
-            self.mismatch(format!("link: {ours} wrote an output file despite the error"));
+            self.mismatch(format!(
+                "link: {ours} wrote an output file despite the error"
+            ));
         }
         Ok(())
     }
 
-    fn link_success(&mut self, run: bool, reference: &Link, candidate: &Link, sizes: &SizeTable) -> Result<(), String> {
+    fn link_success(
+        &mut self,
+        run: bool,
+        reference: &Link,
+        candidate: &Link,
+        sizes: &SizeTable,
+    ) -> Result<(), String> {
         let (theirs, ours) = (self.theirs.clone(), self.ours.clone());
         let r = &reference.outcome;
         if !r.status.success() {
-            return Err(self.broken(format!("{theirs} failed ({}): {}", r.status, r.stderr_summary())));
+            return Err(self.broken(format!(
+                "{theirs} failed ({}): {}",
+                r.status,
+                r.stderr_summary()
+            )));
         }
         for warning in &self.program.warnings {
             if !r.stderr_text().contains(warning) {
@@ -213,19 +268,33 @@ impl Check<'_> {
             }
         }
         let reference_bytes = toolchain::read(&reference.output).map_err(|e| self.broken(e))?;
-        self.validate(&reference.output).map_err(|e| self.broken(format!("{theirs}'s output is invalid: {e}")))?;
-        let reference_module =
-            wasm::parse(&reference_bytes).map_err(|e| self.broken(format!("cannot read {theirs}'s output: {e}")))?;
+        self.validate(&reference.output)
+            .map_err(|e| self.broken(format!("{theirs}'s output is invalid: {e}")))?;
+        let reference_module = wasm::parse(&reference_bytes)
+            .map_err(|e| self.broken(format!("cannot read {theirs}'s output: {e}")))?;
 
         let c = &candidate.outcome;
         if !c.status.success() {
             sizes.record(&self.program.name, &reference_bytes, None);
-            self.mismatch(format!("link: {theirs} succeeds, {ours} fails ({}): {}", c.status, c.stderr_summary()));
+            self.mismatch(format!(
+                "link: {theirs} succeeds, {ours} fails ({}): {}",
+                c.status,
+                c.stderr_summary()
+            ));
             return Ok(());
+        }
+        if r.stderr.is_empty() && !c.stderr.is_empty() {
+            let says = c.stderr_summary();
+            self.mismatch(format!(
+                "link: {ours} prints on stderr where {theirs} is silent: {says}"
+            ));
         }
         for warning in &self.program.warnings {
             if !c.stderr_text().contains(warning) {
-                self.mismatch(format!("link: {ours} did not warn '{warning}'; its stderr: {}", c.stderr_summary()));
+                self.mismatch(format!(
+                    "link: {ours} did not warn '{warning}'; its stderr: {}",
+                    c.stderr_summary()
+                ));
             }
         }
         let Ok(candidate_bytes) = std::fs::read(&candidate.output) else {
@@ -284,7 +353,11 @@ impl Check<'_> {
         let (theirs, ours) = (self.theirs.clone(), self.ours.clone());
         let r = run_module(self.tools, self.program, reference, self.ws, "run-wasm-ld")?;
         if r.status == Status::TimedOut || r.stderr_text().contains("run-wasi: trap") {
-            return Err(self.broken(format!("{theirs}'s module does not run cleanly ({}): {}", r.status, r.stderr_summary())));
+            return Err(self.broken(format!(
+                "{theirs}'s module does not run cleanly ({}): {}",
+                r.status,
+                r.stderr_summary()
+            )));
         }
         let c = run_module(self.tools, self.program, candidate, self.ws, "run-weld")?;
         if r.status != c.status {
@@ -295,12 +368,16 @@ impl Check<'_> {
                 c.stderr_summary()
             ));
         }
-        if let Some(line) = first_difference("stdout", &r.stdout_text(), &c.stdout_text(), &theirs, &ours) {
+        if let Some(line) =
+            first_difference("stdout", &r.stdout_text(), &c.stdout_text(), &theirs, &ours)
+        {
             self.mismatch(line);
         }
         // Differing endings already show the candidate's stderr.
         if r.status == c.status {
-            if let Some(line) = first_difference("stderr", &r.stderr_text(), &c.stderr_text(), &theirs, &ours) {
+            if let Some(line) =
+                first_difference("stderr", &r.stderr_text(), &c.stderr_text(), &theirs, &ours)
+            {
                 self.mismatch(line);
             }
         }
@@ -331,12 +408,20 @@ impl Check<'_> {
 }
 
 /// One line locating the first differing line of two program outputs.
-fn first_difference(stream: &str, reference: &str, candidate: &str, theirs: &str, ours: &str) -> Option<String> {
+fn first_difference(
+    stream: &str,
+    reference: &str,
+    candidate: &str,
+    theirs: &str,
+    ours: &str,
+) -> Option<String> {
     if reference == candidate {
         return None;
     }
     let (r, c): (Vec<&str>, Vec<&str>) = (reference.lines().collect(), candidate.lines().collect());
-    let line = (0..).find(|&i| r.get(i) != c.get(i) || i >= r.len().max(c.len())).unwrap_or(0);
+    let line = (0..)
+        .find(|&i| r.get(i) != c.get(i) || i >= r.len().max(c.len()))
+        .unwrap_or(0);
     let show = |l: Option<&&str>| match l {
         Some(text) => format!("{:?}", truncate(text, 80)),
         None => "<end>".to_string(),
@@ -357,7 +442,10 @@ fn truncate(text: &str, max: usize) -> String {
 }
 
 fn file_name(path: &Path) -> String {
-    path.file_name().unwrap_or_default().to_string_lossy().into_owned()
+    path.file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned()
 }
 
 // ---------------------------------------------------------------------------------------
@@ -368,7 +456,9 @@ fn file_name(path: &Path) -> String {
 fn check_determinism(programs: &[Program]) -> Result<(), String> {
     let tools = Tools::get()?;
     if programs.len() != DETERMINISM_PROGRAMS.len() {
-        return Err(format!("determinism: expected the programs {DETERMINISM_PROGRAMS:?} in tests/c"));
+        return Err(format!(
+            "determinism: expected the programs {DETERMINISM_PROGRAMS:?} in tests/c"
+        ));
     }
     let ours = tools.weld_label();
     let mut failures = Vec::new();
@@ -384,14 +474,21 @@ fn check_determinism(programs: &[Program]) -> Result<(), String> {
             let linked = link(tools, &tools.weld, program, ws, "weld")?;
             if !linked.outcome.status.success() {
                 let why = linked.outcome.stderr_summary();
-                failures.push(format!("{}: {ours} failed ({}): {why}", program.name, linked.outcome.status));
+                failures.push(format!(
+                    "{}: {ours} failed ({}): {why}",
+                    program.name, linked.outcome.status
+                ));
                 break;
             }
             outputs.push(toolchain::read(&linked.output)?);
         }
         if let [a, b] = outputs.as_slice() {
             if a != b {
-                let at = a.iter().zip(b).position(|(x, y)| x != y).unwrap_or(a.len().min(b.len()));
+                let at = a
+                    .iter()
+                    .zip(b)
+                    .position(|(x, y)| x != y)
+                    .unwrap_or(a.len().min(b.len()));
                 failures.push(format!(
                     "{}: outputs differ ({} vs {} bytes, first difference at offset {at}); see {}",
                     program.name,
@@ -405,7 +502,10 @@ fn check_determinism(programs: &[Program]) -> Result<(), String> {
     if failures.is_empty() {
         Ok(())
     } else {
-        Err(format!("{ours} is not deterministic:\n  - {}", failures.join("\n  - ")))
+        Err(format!(
+            "determinism check of {ours} failed:\n  - {}",
+            failures.join("\n  - ")
+        ))
     }
 }
 
@@ -458,20 +558,35 @@ impl SizeTable {
         let tools = Tools::get().ok();
         let theirs = tools.map_or("wasm-ld-19".to_string(), |t| t.reference_label());
         let ours = tools.map_or("weld".to_string(), |t| t.weld_label());
-        let width = rows.iter().map(|r| r.program.len()).max().unwrap_or(0).max(7);
-        let mut table =
-            format!("{:<width$}  {:>12}  {:>12}  {:>7}  {}\n", "program", theirs, ours, "ratio", "identical");
+        let width = rows
+            .iter()
+            .map(|r| r.program.len())
+            .max()
+            .unwrap_or(0)
+            .max(7);
+        let mut table = format!(
+            "{:<width$}  {:>12}  {:>12}  {:>7}  {}\n",
+            "program", theirs, ours, "ratio", "identical"
+        );
         for row in rows.iter() {
             let (size, ratio) = match row.candidate {
-                Some(size) => (size.to_string(), format!("{:.4}", size as f64 / row.reference as f64)),
+                Some(size) => (
+                    size.to_string(),
+                    format!("{:.4}", size as f64 / row.reference as f64),
+                ),
                 None => ("-".to_string(), "-".to_string()),
             };
             let identical = if row.identical { "yes" } else { "no" };
             let (program, reference) = (&row.program, row.reference);
-            table.push_str(&format!("{program:<width$}  {reference:>12}  {size:>12}  {ratio:>7}  {identical}\n"));
+            table.push_str(&format!(
+                "{program:<width$}  {reference:>12}  {size:>12}  {ratio:>7}  {identical}\n"
+            ));
         }
         let identical = rows.iter().filter(|r| r.identical).count();
-        table.push_str(&format!("{identical} of {} outputs byte-identical\n", rows.len()));
+        table.push_str(&format!(
+            "{identical} of {} outputs byte-identical\n",
+            rows.len()
+        ));
         let path = target_dir().join("differential-sizes.txt");
         if let Err(e) = std::fs::write(&path, &table) {
             eprintln!("cannot write {}: {e}", path.display());

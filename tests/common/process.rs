@@ -85,7 +85,9 @@ pub fn run(cmd: &mut Command, log_dir: &Path, label: &str) -> Result<Outcome, St
         .stdout(create(&stdout_path)?)
         .stderr(create(&stderr_path)?);
     let program = cmd.get_program().to_string_lossy().into_owned();
-    let mut child = cmd.spawn().map_err(|e| format!("cannot run {program}: {e}"))?;
+    let mut child = cmd
+        .spawn()
+        .map_err(|e| format!("cannot run {program}: {e}"))?;
 
     let deadline = Instant::now() + TIMEOUT;
     let mut pause = Duration::from_millis(1);
@@ -122,7 +124,9 @@ pub fn command_line(cmd: &Command) -> String {
 
 fn shell_quote(arg: &str) -> String {
     let plain = !arg.is_empty()
-        && arg.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_./=,:+@%".contains(&b));
+        && arg
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_./=,:+@%".contains(&b));
     if plain {
         arg.to_string()
     } else {
@@ -137,5 +141,7 @@ pub fn find_tool(name: &str) -> Option<PathBuf> {
         return path.is_file().then_some(path);
     }
     let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path).map(|dir| dir.join(name)).find(|p| p.is_file())
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(name))
+        .find(|p| p.is_file())
 }

@@ -91,7 +91,11 @@ pub fn discover(root: &Path) -> Result<Vec<Program>, String> {
     let mut programs = Vec::new();
     for entry in entries {
         let path = entry.map_err(|e| e.to_string())?.path();
-        let name = path.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+        let name = path
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
         if path.is_dir() {
             programs.push(Program::parse(name, path.clone(), c_files(&path)?)?);
         } else if path.extension().is_some_and(|e| e == "c") {
@@ -153,14 +157,19 @@ impl Program {
             let text = std::fs::read_to_string(path).map_err(|e| fail(format!("{e}")))?;
             let mut file_cflags = Vec::new();
             for (line_no, line) in text.lines().enumerate() {
-                let Some((key, value)) = directive(line) else { continue };
+                let Some((key, value)) = directive(line) else {
+                    continue;
+                };
                 let at = |msg: String| {
                     let file = path.file_name().unwrap_or_default().to_string_lossy();
                     fail(format!("{file}:{}: {msg}", line_no + 1))
                 };
                 raw.add(key, value, &mut file_cflags).map_err(at)?;
             }
-            sources.push(Source { path: path.clone(), cflags: file_cflags });
+            sources.push(Source {
+                path: path.clone(),
+                cflags: file_cflags,
+            });
         }
         raw.into_program(name.clone(), dir, sources).map_err(fail)
     }
@@ -202,12 +211,21 @@ impl Raw {
         Ok(())
     }
 
-    fn into_program(self, name: String, dir: PathBuf, sources: Vec<Source>) -> Result<Program, String> {
+    fn into_program(
+        self,
+        name: String,
+        dir: PathBuf,
+        sources: Vec<Source>,
+    ) -> Result<Program, String> {
         let crt = match self.crt.as_deref() {
             None | Some("command") => Crt::Command,
             Some("reactor") => Crt::Reactor,
             Some("none") => Crt::None,
-            Some(other) => return Err(format!("CRT: expected command, reactor or none, got {other}")),
+            Some(other) => {
+                return Err(format!(
+                    "CRT: expected command, reactor or none, got {other}"
+                ))
+            }
         };
         let yes_no = |key: &str, value: Option<&str>, default: bool| match value {
             None => Ok(default),
@@ -229,7 +247,8 @@ impl Raw {
                 match words.as_slice() {
                     [object, len] => Some((
                         object.clone(),
-                        len.parse().map_err(|_| format!("TRUNCATE: bad length {len}"))?,
+                        len.parse()
+                            .map_err(|_| format!("TRUNCATE: bad length {len}"))?,
                     )),
                     _ => return Err("TRUNCATE: expected FILE.o LENGTH".into()),
                 }
@@ -241,19 +260,28 @@ impl Raw {
         let mut archives = Vec::new();
         for (i, (archive_name, members)) in self.archives.into_iter().enumerate() {
             let name = archive_name.unwrap_or_else(|| format!("libarch{i}.a"));
-            let mut archive = Archive { name, members: Vec::new() };
+            let mut archive = Archive {
+                name,
+                members: Vec::new(),
+            };
             for member in members {
                 let source = sources
                     .iter()
-                    .find(|s| s.path.file_name().is_some_and(|f| f.to_string_lossy() == member))
+                    .find(|s| {
+                        s.path
+                            .file_name()
+                            .is_some_and(|f| f.to_string_lossy() == member)
+                    })
                     .ok_or_else(|| format!("ARCHIVE: no source {member}"))?;
                 archived.insert(source.path.clone());
                 archive.members.push(source.clone());
             }
             archives.push(archive);
         }
-        let objects: Vec<Source> =
-            sources.into_iter().filter(|s| !archived.contains(&s.path)).collect();
+        let objects: Vec<Source> = sources
+            .into_iter()
+            .filter(|s| !archived.contains(&s.path))
+            .collect();
         for input in &self.inputs {
             if !dir.join(input).is_file() {
                 return Err(format!("INPUTS: no file {input}"));

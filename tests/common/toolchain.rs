@@ -33,7 +33,10 @@ impl Tools {
     /// The tools, found once per run; `Err` says what is missing and how to install it.
     pub fn get() -> Result<&'static Tools, String> {
         static TOOLS: OnceLock<Result<Tools, String>> = OnceLock::new();
-        TOOLS.get_or_init(Tools::find).as_ref().map_err(Clone::clone)
+        TOOLS
+            .get_or_init(Tools::find)
+            .as_ref()
+            .map_err(Clone::clone)
     }
 
     fn find() -> Result<Tools, String> {
@@ -50,7 +53,10 @@ impl Tools {
         let node = tool("node");
         let wasm_validate = tool("wasm-validate");
         if !missing.is_empty() {
-            return Err(format!("missing {}; install with: {INSTALL_HINT}", missing.join(", ")));
+            return Err(format!(
+                "missing {}; install with: {INSTALL_HINT}",
+                missing.join(", ")
+            ));
         }
 
         let weld = match std::env::var_os(LINKER_OVERRIDE_VAR) {
@@ -58,19 +64,38 @@ impl Tools {
             None => PathBuf::from(env!("CARGO_BIN_EXE_weld")),
         };
         if !weld.is_file() {
-            return Err(format!("linker under test {} does not exist", weld.display()));
+            return Err(format!(
+                "linker under test {} does not exist",
+                weld.display()
+            ));
         }
 
         let crt = ask_clang(&clang, "-print-file-name=crt1-command.o")?;
         let builtins = ask_clang(&clang, "-print-libgcc-file-name")?;
-        for (path, what) in [(&crt, "wasi-libc (crt1-command.o)"), (&builtins, "compiler-rt builtins")] {
+        for (path, what) in [
+            (&crt, "wasi-libc (crt1-command.o)"),
+            (&builtins, "compiler-rt builtins"),
+        ] {
             if !path.is_file() {
-                return Err(format!("{what} not found ({}); install with: {INSTALL_HINT}", path.display()));
+                return Err(format!(
+                    "{what} not found ({}); install with: {INSTALL_HINT}",
+                    path.display()
+                ));
             }
         }
         let sysroot_lib = crt.parent().map(Path::to_path_buf).unwrap_or_default();
         let runner = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/run-wasi.mjs");
-        Ok(Tools { clang, wasm_ld, llvm_ar, node, wasm_validate, weld, sysroot_lib, builtins, runner })
+        Ok(Tools {
+            clang,
+            wasm_ld,
+            llvm_ar,
+            node,
+            wasm_validate,
+            weld,
+            sysroot_lib,
+            builtins,
+            runner,
+        })
     }
 
     /// "weld", or the file name of the `WELD_DIFF_LINKER` replacement, for messages.
@@ -87,7 +112,10 @@ impl Tools {
 }
 
 fn file_name(path: &Path) -> String {
-    path.file_name().unwrap_or_default().to_string_lossy().into_owned()
+    path.file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned()
 }
 
 fn ask_clang(clang: &Path, flag: &str) -> Result<PathBuf, String> {
@@ -97,7 +125,10 @@ fn ask_clang(clang: &Path, flag: &str) -> Result<PathBuf, String> {
         .map_err(|e| format!("cannot run {}: {e}", clang.display()))?;
     let text = String::from_utf8_lossy(&output.stdout).trim().to_string();
     if !output.status.success() || text.is_empty() {
-        return Err(format!("{} {flag} failed; install with: {INSTALL_HINT}", clang.display()));
+        return Err(format!(
+            "{} {flag} failed; install with: {INSTALL_HINT}",
+            clang.display()
+        ));
     }
     Ok(PathBuf::from(text))
 }
@@ -128,13 +159,21 @@ pub fn build_inputs(tools: &Tools, program: &Program, out: &Path) -> Result<(), 
     if let Some((object, len)) = &program.truncate {
         let path = out.join(object);
         let bytes = read(&path)?;
-        let cut = bytes.get(..*len).ok_or_else(|| format!("{object} is shorter than {len} bytes"))?;
+        let cut = bytes
+            .get(..*len)
+            .ok_or_else(|| format!("{object} is shorter than {len} bytes"))?;
         write(&path, cut)?;
     }
     Ok(())
 }
 
-fn compile(tools: &Tools, program: &Program, source: &Source, object: &Path, log_dir: &Path) -> Result<(), String> {
+fn compile(
+    tools: &Tools,
+    program: &Program,
+    source: &Source,
+    object: &Path,
+    log_dir: &Path,
+) -> Result<(), String> {
     let mut cc = Command::new(&tools.clang);
     cc.arg("--target=wasm32-wasi")
         .arg("-c")
@@ -146,7 +185,10 @@ fn compile(tools: &Tools, program: &Program, source: &Source, object: &Path, log
         .arg(&source.path)
         .arg("-o")
         .arg(object);
-    let label = format!("cc-{}", object.file_stem().unwrap_or_default().to_string_lossy());
+    let label = format!(
+        "cc-{}",
+        object.file_stem().unwrap_or_default().to_string_lossy()
+    );
     expect_success(&mut cc, log_dir, &label)
 }
 
@@ -186,7 +228,12 @@ pub fn link_args(tools: &Tools, program: &Program, out: &Path, output: &Path) ->
         Crt::None => {}
     }
     args.extend(program.ldflags.iter().map(expand));
-    args.extend(program.objects.iter().map(|s| path(&out.join(s.object_name()))));
+    args.extend(
+        program
+            .objects
+            .iter()
+            .map(|s| path(&out.join(s.object_name()))),
+    );
     for archive in &program.archives {
         if !program.libs.contains(&archive.name) {
             args.push(path(&out.join(&archive.name)));
@@ -210,7 +257,8 @@ pub fn create_dir(dir: &Path) -> Result<(), String> {
 /// Removes and recreates `dir`.
 pub fn fresh_dir(dir: &Path) -> Result<(), String> {
     if dir.exists() {
-        std::fs::remove_dir_all(dir).map_err(|e| format!("cannot remove {}: {e}", dir.display()))?;
+        std::fs::remove_dir_all(dir)
+            .map_err(|e| format!("cannot remove {}: {e}", dir.display()))?;
     }
     create_dir(dir)
 }

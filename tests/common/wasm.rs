@@ -8,6 +8,8 @@ use std::fmt;
 /// The linker-visible shape of a module.
 #[derive(Debug, Default)]
 pub struct Module {
+    /// Function types as text, e.g. `(i32, i32) -> (i32)`, by type index.
+    pub types: Vec<String>,
     pub imports: Vec<Import>,
     pub exports: Vec<Export>,
     pub memories: Vec<Limits>,
@@ -34,7 +36,8 @@ pub struct Import {
     pub module: String,
     pub name: String,
     pub kind: Kind,
-    /// Limits of an imported memory or table, type of an imported global.
+    /// Signature of an imported function, limits of an imported memory or table, type of an
+    /// imported global.
     pub detail: String,
 }
 
@@ -153,10 +156,14 @@ pub fn parse(bytes: &[u8]) -> Result<Module, String> {
         let id = r.u8()?;
         let size = r.u32()? as usize;
         let start = r.pos;
-        let body = r.bytes(size).map_err(|_| format!("section {id} at {start} runs past the end"))?;
+        let body = r
+            .bytes(size)
+            .map_err(|_| format!("section {id} at {start} runs past the end"))?;
         let mut s = Reader::new(body);
         s.base = start;
-        module.read_section(id, &mut s).map_err(|e| format!("section {id}: {e}"))?;
+        module
+            .read_section(id, &mut s)
+            .map_err(|e| format!("section {id}: {e}"))?;
     }
     Ok(module)
 }
@@ -174,13 +181,34 @@ impl Module {
                 self.custom_sections.push((name, contents.to_vec()));
                 return Ok(());
             }
+            1 => {
+                for _ in 0..s.u32()? {
+                    let form = s.u8()?;
+                    if form != 0x60 {
+                        return Err(format!("unsupported type form 0x{form:02x}"));
+                    }
+                    let params = s.val_types()?;
+                    let results = s.val_types()?;
+                    self.types.push(format!("({params}) -> ({results})"));
+                }
+            }
             2 => {
                 for _ in 0..s.u32()? {
                     let module = s.name()?;
                     let name = s.name()?;
                     let (kind, detail) = match s.u8()? {
-                        0 => (Kind::Func, format!("type {}", s.u32()?)),
-                        1 => (Kind::Table, format!("{} {}", ref_type(s.u8()?), s.limits()?)),
+                        0 => {
+                            let index = s.u32()? as usize;
+                            let signature = self.types.get(index).cloned();
+                            (
+                                Kind::Func,
+                                signature.unwrap_or_else(|| format!("type {index}?")),
+                            )
+                        }
+                        1 => (
+                            Kind::Table,
+                            format!("{} {}", ref_type(s.u8()?), s.limits()?),
+                        ),
                         2 => (Kind::Memory, s.limits()?.to_string()),
                         3 => {
                             self.imported_globals += 1;
@@ -191,7 +219,12 @@ impl Module {
                         4 => (Kind::Tag, format!("tag {} {}", s.u8()?, s.u32()?)),
                         other => return Err(format!("unknown import kind {other}")),
                     };
-                    self.imports.push(Import { module, name, kind, detail });
+                    self.imports.push(Import {
+                        module,
+                        name,
+                        kind,
+                        detail,
+                    });
                 }
             }
             3 => {
@@ -202,7 +235,10 @@ impl Module {
             4 => {
                 for _ in 0..s.u32()? {
                     let elem_type = ref_type(s.u8()?);
-                    self.tables.push(Table { elem_type, limits: s.limits()? });
+                    self.tables.push(Table {
+                        elem_type,
+                        limits: s.limits()?,
+                    });
                 }
             }
             5 => {
@@ -229,7 +265,11 @@ impl Module {
                         4 => Kind::Tag,
                         other => return Err(format!("unknown export kind {other}")),
                     };
-                    self.exports.push(Export { name, kind, index: s.u32()? });
+                    self.exports.push(Export {
+                        name,
+                        kind,
+                        index: s.u32()?,
+                    });
                 }
             }
             8 => self.start = Some(s.u32()?),
@@ -255,7 +295,7 @@ impl Module {
                     self.data_segments.push((segment, len));
                 }
             }
-            // Types, elements, code, data count: nothing compared directly.
+            // Code, data count and unknown sections: nothing compared.
             _ => return Ok(()),
         }
         if !s.at_end() {
@@ -310,7 +350,11 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     fn new(bytes: &'a [u8]) -> Self {
-        Reader { bytes, pos: 0, base: 0 }
+        Reader {
+            bytes,
+            pos: 0,
+            base: 0,
+        }
     }
 
     fn at_end(&self) -> bool {
@@ -332,7 +376,10 @@ impl<'a> Reader<'a> {
     }
 
     fn bytes(&mut self, len: usize) -> Result<&'a [u8], String> {
-        let end = self.pos.checked_add(len).filter(|&end| end <= self.bytes.len());
+        let end = self
+            .pos
+            .checked_add(len)
+            .filter(|&end| end <= self.bytes.len());
         let end = end.ok_or_else(|| self.eof())?;
         let slice = &self.bytes[self.pos..end];
         self.pos = end;
@@ -345,7 +392,10 @@ impl<'a> Reader<'a> {
         loop {
             let byte = self.u8()?;
             if shift >= bits {
-                return Err(format!("LEB128 too long at offset {}", self.base + self.pos));
+                return Err(format!(
+                    "LEB128 too long at offset {}",
+                    self.base + self.pos
+                ));
             }
             result |= u64::from(byte & 0x7f) << shift;
             shift += 7;
@@ -361,7 +411,10 @@ impl<'a> Reader<'a> {
         loop {
             let byte = self.u8()?;
             if shift >= bits {
-                return Err(format!("LEB128 too long at offset {}", self.base + self.pos));
+                return Err(format!(
+                    "LEB128 too long at offset {}",
+                    self.base + self.pos
+                ));
             }
             result |= i64::from(byte & 0x7f) << shift;
             shift += 7;
@@ -384,14 +437,31 @@ impl<'a> Reader<'a> {
         String::from_utf8(bytes.to_vec()).map_err(|_| "name is not UTF-8".to_string())
     }
 
+    /// A vector of value types as text, e.g. `i32, f64`.
+    fn val_types(&mut self) -> Result<String, String> {
+        let count = self.u32()?;
+        let types: Result<Vec<String>, String> =
+            (0..count).map(|_| Ok(val_type(self.u8()?))).collect();
+        Ok(types?.join(", "))
+    }
+
     fn limits(&mut self) -> Result<Limits, String> {
         let flags = self.u8()?;
         if flags & !0x07 != 0 {
             return Err(format!("bad limits flags 0x{flags:02x}"));
         }
         let initial = self.uleb(64)?;
-        let maximum = if flags & 1 != 0 { Some(self.uleb(64)?) } else { None };
-        Ok(Limits { initial, maximum, shared: flags & 2 != 0, is64: flags & 4 != 0 })
+        let maximum = if flags & 1 != 0 {
+            Some(self.uleb(64)?)
+        } else {
+            None
+        };
+        Ok(Limits {
+            initial,
+            maximum,
+            shared: flags & 2 != 0,
+            is64: flags & 4 != 0,
+        })
     }
 
     /// An element segment as "table T [OFFSET] N entries", "passive N entries" or
@@ -446,7 +516,11 @@ impl<'a> Reader<'a> {
                 0x7c => "i64.add".into(),
                 0x7d => "i64.sub".into(),
                 0x7e => "i64.mul".into(),
-                other => return Err(format!("unsupported opcode 0x{other:02x} in constant expression")),
+                other => {
+                    return Err(format!(
+                        "unsupported opcode 0x{other:02x} in constant expression"
+                    ))
+                }
             };
             parts.push(part);
         }
