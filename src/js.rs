@@ -487,7 +487,7 @@ impl JsFileSystem {
         let value = match &self.source {
             Source::Map(m) => m.get(&key),
             Source::Object(o) => {
-                if !o.has_own_property(&key) {
+                if !Object::has_own(o, &key) {
                     return Err(ENOENT.to_string());
                 }
                 Reflect::get(o, &key).unwrap_or(JsValue::UNDEFINED)

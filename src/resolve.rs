@@ -46,8 +46,25 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    fn traced(&self, name: &str) -> bool {
+        !self.options.trace_symbols.is_empty() && self.options.trace_symbols.iter().any(|t| t == name)
+    }
+
+    /// `-y`: `a.o: reference to foo`.
+    pub fn trace_reference(&mut self, name: &str, file: Option<FileId>) {
+        if self.traced(name) {
+            let msg = format!("{}: reference to {name}", self.file_name(file));
+            self.messages.push(msg);
+        }
+    }
+
     /// Replaces the symbol in place, keeping what wasm-ld's `replaceSymbol` keeps.
     pub fn replace_symbol(&mut self, id: SymbolId, mut new: Symbol<'a>) {
+        if self.traced(new.name) && !new.is_undefined() {
+            let what = if new.is_lazy() { "lazy definition of" } else { "definition of" };
+            let msg = format!("{}: {what} {}", self.file_name(new.file), new.name);
+            self.messages.push(msg);
+        }
         let old = &mut self.symbols[id.idx()];
         new.used_in_regular_obj = old.used_in_regular_obj;
         new.force_export = old.force_export;
@@ -297,6 +314,7 @@ impl<'a> Ctx<'a> {
         sig: Option<SigId>,
         called_directly: bool,
     ) -> (SymbolId, Extract) {
+        self.trace_reference(name, file);
         let (s, inserted) = self.insert(name, file);
         let make = |file| {
             let mut n = Symbol::new(name, SymKind::Function);
@@ -351,6 +369,7 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn add_undefined_data(&mut self, name: &'a str, flags: u32, file: Option<FileId>) -> (SymbolId, Extract) {
+        self.trace_reference(name, file);
         let (s, inserted) = self.insert(name, file);
         if inserted {
             let mut n = Symbol::new(name, SymKind::Data);
@@ -387,6 +406,7 @@ impl<'a> Ctx<'a> {
         new.flags = flags;
         new.file = file;
         let (import_name, import_module) = (new.import_name, new.import_module);
+        self.trace_reference(name, file);
         let (s, inserted) = self.insert(name, file);
         if inserted {
             self.replace_symbol(s, new);

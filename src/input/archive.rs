@@ -88,11 +88,11 @@ pub fn parse_archive<'a>(file: &str, bytes: &'a [u8]) -> Result<Archive<'a>, Dia
                 ),
             )
         })?;
-        let mut data = slice(bytes, pos + HEADER_LEN, size)
-            .ok_or_else(|| malformed(pos, format!("member size {size} extends past the end of the archive")))?;
-        // The slice fits in the file, so these sums cannot overflow.
-        let mut data_offset = pos + HEADER_LEN;
-        let next = data_offset + size;
+        let past_end = || malformed(pos, format!("member size {size} extends past the end of the archive"));
+        // The header was read, so `pos + HEADER_LEN <= end`; checked anyway.
+        let mut data_offset = pos.checked_add(HEADER_LEN).ok_or_else(past_end)?;
+        let mut data = slice(bytes, data_offset, size).ok_or_else(past_end)?;
+        let next = data_offset.checked_add(size).ok_or_else(past_end)?;
 
         match classify(trim_end(&header[..16], b' '), &mut data, &mut data_offset, long_names)
             .map_err(|what| malformed(pos, what))?
@@ -110,7 +110,7 @@ pub fn parse_archive<'a>(file: &str, bytes: &'a [u8]) -> Result<Archive<'a>, Dia
             }
         }
         // Members start at even offsets; a missing final pad byte is tolerated.
-        pos = next + (next & 1);
+        pos = next.saturating_add(next & 1);
     }
 
     if let Some((kind, data, offset)) = symtab {
@@ -154,7 +154,7 @@ fn classify<'a>(
         let (name, rest) =
             take(data, n).ok_or_else(|| format!("long name length {n} extends past the end of the member"))?;
         *data = rest;
-        *data_offset += n;
+        *data_offset = data_offset.saturating_add(n);
         // Darwin pads the name with NULs to keep member data aligned.
         return Ok(match trim_end(name, 0) {
             b"__.SYMDEF" | b"__.SYMDEF SORTED" => Entry::Symtab(SymtabKind::Bsd32),
@@ -205,7 +205,7 @@ fn parse_symtab(kind: SymtabKind, data: &[u8]) -> Option<Vec<(&[u8], u64)>> {
             let (ranlibs, rest) = take(rest, ranlib_len)?;
             let (strtab_len, rest) = uint(rest, width, false)?;
             let (strtab, _) = take(rest, strtab_len)?;
-            let pairs = ranlibs.chunks_exact(usize::try_from(2 * width).ok()?);
+            let pairs = ranlibs.chunks_exact(usize::try_from(width.checked_mul(2)?).ok()?);
             if !pairs.remainder().is_empty() {
                 return None;
             }
@@ -250,11 +250,8 @@ fn decimal(field: &[u8]) -> Option<u64> {
         return None;
     }
     digits.iter().try_fold(0u64, |n, &c| {
-        if c.is_ascii_digit() {
-            n.checked_mul(10)?.checked_add(u64::from(c - b'0'))
-        } else {
-            None
-        }
+        let digit = char::from(c).to_digit(10)?;
+        n.checked_mul(10)?.checked_add(u64::from(digit))
     })
 }
 

@@ -1,4 +1,20 @@
 //! Input files: telling objects from archives, and reading archives.
+//!
+//! Everything under `input` reads untrusted bytes, so a panic here would be a crash of the
+//! host (a browser tab): no `unwrap`, no indexing that can fail, no unchecked arithmetic,
+//! no truncating casts (this also runs on wasm32, where `usize` is 32 bits). A site that is
+//! provably fine carries an `#[allow]` with a one-line proof.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::arithmetic_side_effects,
+        clippy::cast_possible_truncation
+    )
+)]
 
 pub mod archive;
 pub mod object;

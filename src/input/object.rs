@@ -214,16 +214,16 @@ pub struct Object<'a> {
 
 impl<'a> Object<'a> {
     pub fn num_imported_functions(&self) -> u32 {
-        self.imported_functions.len() as u32
+        len_u32(&self.imported_functions)
     }
     pub fn num_imported_globals(&self) -> u32 {
-        self.imported_globals.len() as u32
+        len_u32(&self.imported_globals)
     }
     pub fn num_imported_tables(&self) -> u32 {
-        self.imported_tables.len() as u32
+        len_u32(&self.imported_tables)
     }
     pub fn num_imported_tags(&self) -> u32 {
-        self.imported_tags.len() as u32
+        len_u32(&self.imported_tags)
     }
 
     /// Signature of function index `i` (imports first). Index validated at parse time.
@@ -234,7 +234,7 @@ impl<'a> Object<'a> {
                 _ => return None,
             }
         } else {
-            self.functions.get((i - self.num_imported_functions()) as usize)?.type_index
+            self.functions.get(i.checked_sub(self.num_imported_functions())? as usize)?.type_index
         };
         self.types.get(ti as usize)
     }
@@ -246,7 +246,7 @@ impl<'a> Object<'a> {
                 _ => None,
             }
         } else {
-            self.globals.get((i - self.num_imported_globals()) as usize).map(|g| g.ty)
+            self.globals.get(i.checked_sub(self.num_imported_globals())? as usize).map(|g| g.ty)
         }
     }
 
@@ -257,7 +257,7 @@ impl<'a> Object<'a> {
                 _ => None,
             }
         } else {
-            self.tables.get((i - self.num_imported_tables()) as usize).copied()
+            self.tables.get(i.checked_sub(self.num_imported_tables())? as usize).copied()
         }
     }
 
@@ -268,10 +268,21 @@ impl<'a> Object<'a> {
                 _ => return None,
             }
         } else {
-            *self.tags.get((i - self.num_imported_tags()) as usize)?
+            *self.tags.get(i.checked_sub(self.num_imported_tags())? as usize)?
         };
         self.types.get(ti as usize)
     }
+}
+
+/// The length of a list whose items each came from at least one input byte, counted by a
+/// `u32`; saturates instead of truncating should that ever not hold.
+fn len_u32<T>(list: &[T]) -> u32 {
+    u32::try_from(list.len()).unwrap_or(u32::MAX)
+}
+
+/// A payload position as the `u32` offset the object format uses (section sizes are u32).
+fn pos_u32(r: &Reader<'_>, pos: usize) -> ParseResult<u32> {
+    u32::try_from(pos).or_else(|_| r.error(format!("offset {pos} does not fit in 32 bits")))
 }
 
 fn err(file: &str, section: &str, e: ParseError) -> Diagnostic {
@@ -416,7 +427,7 @@ pub fn parse_object<'a>(file: &str, bytes: &'a [u8]) -> Result<Object<'a>, Diagn
     };
     let secs = sections(file, bytes)?;
     let mut last_id = 0u8;
-    for (index, (id, r)) in secs.into_iter().enumerate() {
+    for (index, (id, r)) in (0u32..).zip(secs) {
         p.section_ids.push(id);
         if id != section::CUSTOM {
             let order = |id: u8| match id {
@@ -438,7 +449,7 @@ pub fn parse_object<'a>(file: &str, bytes: &'a [u8]) -> Result<Object<'a>, Diagn
             }
             last_id = id;
         }
-        p.section(id, r, index as u32).map_err(|e| err(file, section::name(id), e))?;
+        p.section(id, r, index).map_err(|e| err(file, section::name(id), e))?;
     }
     p.finish()?;
     Ok(p.obj)
@@ -588,7 +599,7 @@ impl<'a, 'f> Parser<'a, 'f> {
             let module = r.name()?;
             let field = r.name()?;
             let kind_byte = r.u8()?;
-            let index = self.obj.imports.len() as u32;
+            let index = len_u32(&self.obj.imports);
             let kind = match kind_byte {
                 external::FUNCTION => {
                     let t = r.leb_u32()?;
@@ -693,14 +704,14 @@ impl<'a, 'f> Parser<'a, 'f> {
         if n as usize != self.obj.functions.len() {
             return r.error(format!("code section has {n} bodies for {} functions", self.obj.functions.len()));
         }
-        for i in 0..n as usize {
+        for f in &mut self.obj.functions {
             let start = r.pos();
+            let mut body = r.clone();
             let size = r.leb_u32()? as usize;
             r.bytes(size)?;
-            let end = r.pos();
-            let f = &mut self.obj.functions[i];
-            f.code_offset = start as u32;
-            f.body = &r.data()[start..end];
+            f.code_offset = pos_u32(r, start)?;
+            // `body` is where `r` was: the size prefix and the bytes just read.
+            f.body = body.bytes(r.pos().saturating_sub(start))?;
         }
         if !r.is_empty() {
             return r.error("trailing bytes after the code section's bodies");
@@ -724,7 +735,7 @@ impl<'a, 'f> Parser<'a, 'f> {
                 f => return r.error(format!("invalid data segment flags {f}")),
             }
             let size = r.leb_u32()? as usize;
-            let section_offset = r.pos() as u32;
+            let section_offset = pos_u32(r, r.pos())?;
             let data = r.bytes(size)?;
             self.obj.segments.push(Segment { name: "", alignment: 0, flags: 0, data, section_offset, relocs: 0..0, comdat: None });
         }
@@ -748,14 +759,14 @@ impl<'a, 'f> Parser<'a, 'f> {
                     if n as usize != self.obj.segments.len() {
                         return sub.error(format!("segment info for {n} segments, but the data section has {}", self.obj.segments.len()));
                     }
-                    for i in 0..n as usize {
+                    // `n` equals the number of segments (checked above).
+                    for s in &mut self.obj.segments {
                         let name = sub.name()?;
                         let alignment = sub.leb_u32()?;
                         if alignment > 31 {
                             return sub.error(format!("segment alignment 2^{alignment} is too large"));
                         }
                         let flags = sub.leb_u32()?;
-                        let s = &mut self.obj.segments[i];
                         s.name = name;
                         s.alignment = alignment;
                         s.flags = flags;
@@ -805,7 +816,10 @@ impl<'a, 'f> Parser<'a, 'f> {
                         .checked_sub(self.obj.num_imported_functions())
                         .and_then(|i| self.obj.functions.get_mut(i as usize))
                         .map(|f| &mut f.comdat),
-                    wasm::comdat_kind::SECTION => self.obj.customs.iter_mut().find(|s| s.section_index == index).map(|s| &mut s.comdat),
+                    wasm::comdat_kind::SECTION => {
+                        let i = self.custom_index(index);
+                        i.and_then(|i| self.obj.customs.get_mut(i)).map(|s| &mut s.comdat)
+                    }
                     wasm::comdat_kind::GLOBAL | wasm::comdat_kind::TAG | wasm::comdat_kind::TABLE => None,
                     k => return r.error(format!("invalid COMDAT entry kind {k}")),
                 };
@@ -845,12 +859,13 @@ impl<'a, 'f> Parser<'a, 'f> {
                         SymKind::Tag => (&self.obj.imported_tags, self.obj.tags.len(), "tag"),
                         _ => (&self.obj.imported_tables, self.obj.tables.len(), "table"),
                     };
-                    let is_import = (index as usize) < imported.len();
-                    if index as usize >= imported.len() + defined_count || is_import != undefined {
+                    // An import (index < imports) exactly when undefined, else a definition.
+                    let import = imported.get(index as usize).and_then(|&i| self.obj.imports.get(i as usize));
+                    let local = (index as usize).checked_sub(imported.len()).filter(|&l| l < defined_count);
+                    if import.is_some() != undefined || (import.is_none() && local.is_none()) {
                         return r.error(format!("invalid {what} symbol index {index}"));
                     }
-                    if undefined {
-                        let imp = &self.obj.imports[imported[index as usize] as usize];
+                    if let Some(imp) = import {
                         info.import_module = Some(imp.module);
                         if explicit {
                             info.name = r.name()?;
@@ -863,15 +878,17 @@ impl<'a, 'f> Parser<'a, 'f> {
                         }
                     } else {
                         info.name = r.name()?;
-                        let local = (index as usize) - imported.len();
+                        let local = local.unwrap_or(0);
                         match info.kind {
                             SymKind::Function => {
-                                let f = &mut self.obj.functions[local];
-                                f.symbol_name.get_or_insert(info.name);
+                                if let Some(f) = self.obj.functions.get_mut(local) {
+                                    f.symbol_name.get_or_insert(info.name);
+                                }
                             }
                             SymKind::Global => {
-                                let g = &mut self.obj.globals[local];
-                                g.symbol_name.get_or_insert(info.name);
+                                if let Some(g) = self.obj.globals.get_mut(local) {
+                                    g.symbol_name.get_or_insert(info.name);
+                                }
                             }
                             _ => {}
                         }
@@ -906,7 +923,7 @@ impl<'a, 'f> Parser<'a, 'f> {
                         _ => return r.error(format!("invalid section symbol index {index}")),
                     }
                     // Named after the section, as LLVM does.
-                    info.name = self.obj.customs.iter().find(|c| c.section_index == index).map(|c| c.name).unwrap_or("");
+                    info.name = self.custom_index(index).and_then(|i| self.obj.customs.get(i)).map_or("", |c| c.name);
                 }
                 k => return r.error(format!("invalid symbol type {k}")),
             }
@@ -921,19 +938,13 @@ impl<'a, 'f> Parser<'a, 'f> {
             Some(&id) => id,
             None => return r.error(format!("invalid relocation section index {target}")),
         };
-        let section_len = match id {
+        let custom = match id {
             section::CODE | section::DATA => None,
-            section::CUSTOM => match self.obj.customs.iter().position(|c| c.section_index == target) {
+            section::CUSTOM => match self.custom_index(target) {
                 Some(i) => Some(i),
                 None => return r.error("relocations for a custom section the linker does not copy"),
             },
             _ => return r.error(format!("relocations against unsupported section {}", section::name(id))),
-        };
-        let limit = match (id, section_len) {
-            (section::CODE, _) => self.obj.functions.last().map_or(0, |f| f.code_offset as u64 + f.body.len() as u64),
-            (section::DATA, _) => self.obj.segments.last().map_or(0, |s| s.section_offset as u64 + s.data.len() as u64),
-            (_, Some(i)) => self.obj.customs[i].data.len() as u64,
-            _ => 0,
         };
         let n = r.count(3)?;
         let mut list = Vec::with_capacity(n as usize);
@@ -947,21 +958,60 @@ impl<'a, 'f> Parser<'a, 'f> {
             let index = r.leb_u32()?;
             let addend = if kind.has_addend() { r.leb_i64(64)? } else { 0 };
             let fail = |m: String| Err(ParseError { offset: at, message: m });
-            if offset as u64 + kind.encoding().width() as u64 > limit {
-                return fail(format!("{}: offset 0x{offset:x} is outside its section", kind.name()));
+            // The patched bytes must lie inside one chunk: a function body (after its size
+            // prefix), a data segment's bytes, or the custom section.
+            let start = u64::from(offset);
+            let end = start.saturating_add(kind.encoding().width() as u64);
+            let inside = match custom {
+                None => self.chunk_containing(id, start).is_some_and(|(lo, hi)| lo <= start && end <= hi),
+                Some(i) => self.obj.customs.get(i).is_some_and(|c| end <= c.data.len() as u64),
+            };
+            if !inside {
+                let what = match id {
+                    section::CODE => "a function body",
+                    section::DATA => "a data segment",
+                    _ => "its section",
+                };
+                return fail(format!("{}: offset 0x{offset:x} is outside {what}", kind.name()));
             }
             self.check_reloc_target(kind, index).or_else(fail)?;
             list.push(Reloc { kind, offset, index, addend });
         }
         // LLVM writes relocations sorted by offset; sort anyway so chunk ranges are contiguous.
         list.sort_by_key(|r| r.offset);
-        match (id, section_len) {
-            (section::CODE, _) => self.obj.code_relocs = list,
-            (section::DATA, _) => self.obj.data_relocs = list,
-            (_, Some(i)) => self.obj.customs[i].relocs = list,
-            _ => {}
+        match custom {
+            None if id == section::CODE => self.obj.code_relocs = list,
+            None => self.obj.data_relocs = list,
+            Some(i) => {
+                if let Some(c) = self.obj.customs.get_mut(i) {
+                    c.relocs = list;
+                }
+            }
         }
         Ok(())
+    }
+
+    /// Position in `customs` of the custom section with section index `index` (`customs`
+    /// is in section order).
+    fn custom_index(&self, index: u32) -> Option<usize> {
+        self.obj.customs.binary_search_by_key(&index, |c| c.section_index).ok()
+    }
+
+    /// The patchable byte range `[start, end)` (section payload offsets) of the function
+    /// body or data segment that starts last at or before `offset`.
+    fn chunk_containing(&self, id: u8, offset: u64) -> Option<(u64, u64)> {
+        if id == section::CODE {
+            let i = self.obj.functions.partition_point(|f| u64::from(f.code_offset) <= offset).checked_sub(1)?;
+            let f = self.obj.functions.get(i)?;
+            let mut body = Reader::new(f.body, 0);
+            body.leb_u32().ok()?;
+            let start = u64::from(f.code_offset).saturating_add(body.pos() as u64);
+            Some((start, u64::from(f.code_offset).saturating_add(f.body.len() as u64)))
+        } else {
+            let i = self.obj.segments.partition_point(|s| u64::from(s.section_offset) <= offset).checked_sub(1)?;
+            let s = self.obj.segments.get(i)?;
+            Some((u64::from(s.section_offset), u64::from(s.section_offset).saturating_add(s.data.len() as u64)))
+        }
     }
 
     fn check_reloc_target(&self, kind: RelocKind, index: u32) -> Result<(), String> {
@@ -991,16 +1041,19 @@ impl<'a, 'f> Parser<'a, 'f> {
 
     /// Give each function and segment its slice of the sorted relocation list.
     fn assign_chunk_relocs(&mut self) {
-        let slice = |relocs: &[Reloc], start: u32, end: u64| -> Range<u32> {
+        // The lists came from `u32` counts, so their positions fit in `u32`.
+        let slice = |relocs: &[Reloc], start: u32, len: usize| -> Range<u32> {
+            let end = u64::from(start).saturating_add(len as u64);
             let lo = relocs.partition_point(|r| r.offset < start);
-            let hi = relocs.partition_point(|r| (r.offset as u64) < end);
-            lo as u32..hi.max(lo) as u32
+            let hi = relocs.partition_point(|r| u64::from(r.offset) < end);
+            let lo = u32::try_from(lo).unwrap_or(u32::MAX);
+            lo..u32::try_from(hi).unwrap_or(u32::MAX).max(lo)
         };
         for f in &mut self.obj.functions {
-            f.relocs = slice(&self.obj.code_relocs, f.code_offset, f.code_offset as u64 + f.body.len() as u64);
+            f.relocs = slice(&self.obj.code_relocs, f.code_offset, f.body.len());
         }
         for s in &mut self.obj.segments {
-            s.relocs = slice(&self.obj.data_relocs, s.section_offset, s.section_offset as u64 + s.data.len() as u64);
+            s.relocs = slice(&self.obj.data_relocs, s.section_offset, s.data.len());
         }
     }
 
@@ -1048,5 +1101,8 @@ pub fn init_expr<'a>(r: &mut Reader<'a>) -> ParseResult<&'a [u8]> {
             other => return r.error(format!("invalid opcode 0x{other:02x} in constant expression")),
         }
     }
-    Ok(&r.data()[start..r.pos()])
+    match r.data().get(start..r.pos()) {
+        Some(expr) => Ok(expr),
+        None => r.error("constant expression out of range"),
+    }
 }

@@ -31,7 +31,7 @@ impl<'a> Reader<'a> {
 
     /// Absolute file offset of the cursor.
     pub fn offset(&self) -> u64 {
-        self.base + self.pos as u64
+        self.base.saturating_add(self.pos as u64)
     }
 
     /// Position relative to the start of this reader's data.
@@ -48,74 +48,86 @@ impl<'a> Reader<'a> {
     }
 
     pub fn u8(&mut self) -> ParseResult<u8> {
-        match self.data.get(self.pos) {
-            Some(&b) => {
-                self.pos += 1;
-                Ok(b)
-            }
-            None => self.error("unexpected end of data"),
+        match self.take(1) {
+            Some(&[b]) => Ok(b),
+            _ => self.error("unexpected end of data"),
         }
     }
 
     pub fn bytes(&mut self, len: usize) -> ParseResult<&'a [u8]> {
-        let end = match self.pos.checked_add(len) {
-            Some(end) if end <= self.data.len() => end,
-            _ => return self.error(format!("{len} bytes expected but only {} remain", self.remaining())),
-        };
-        let slice = &self.data[self.pos..end];
+        match self.take(len) {
+            Some(slice) => Ok(slice),
+            None => self.error(format!("{len} bytes expected but only {} remain", self.remaining())),
+        }
+    }
+
+    /// The next `len` bytes, consumed, if they are all there.
+    fn take(&mut self, len: usize) -> Option<&'a [u8]> {
+        let end = self.pos.checked_add(len)?;
+        let slice = self.data.get(self.pos..end)?;
         self.pos = end;
-        Ok(slice)
+        Some(slice)
     }
 
     pub fn u32_le(&mut self) -> ParseResult<u32> {
+        let at = self.offset();
         let b = self.bytes(4)?;
-        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        let b: [u8; 4] = b.try_into().map_err(|_| ParseError { offset: at, message: "4 bytes expected".into() })?;
+        Ok(u32::from_le_bytes(b))
     }
 
     pub fn leb_u64(&mut self, max_bits: u32) -> ParseResult<u64> {
         let start = self.offset();
+        let too_big = || Err(ParseError { offset: start, message: format!("LEB128 value exceeds {max_bits} bits") });
         let mut result: u64 = 0;
         let mut shift = 0u32;
         loop {
             let byte = self.u8()?;
             let low = u64::from(byte & 0x7f);
-            if shift >= max_bits || (shift > 0 && max_bits - shift < 7 && low >> (max_bits - shift) != 0) {
-                return Err(ParseError { offset: start, message: format!("LEB128 value exceeds {max_bits} bits") });
+            // How many bits of this byte still fit in `max_bits`; the others must be zero.
+            let room = match max_bits.checked_sub(shift) {
+                Some(room) if room > 0 => room,
+                _ => return too_big(),
+            };
+            if room < 7 && low.checked_shr(room).unwrap_or(0) != 0 {
+                return too_big();
             }
-            result |= low << shift;
+            result |= low.checked_shl(shift).unwrap_or(0);
             if byte & 0x80 == 0 {
                 return Ok(result);
             }
-            shift += 7;
+            shift = shift.saturating_add(7);
         }
     }
 
     pub fn leb_u32(&mut self) -> ParseResult<u32> {
-        // The 32-bit check above guarantees the value fits.
-        self.leb_u64(32).map(|v| v as u32)
+        let start = self.offset();
+        // The 32-bit check of `leb_u64` guarantees the value fits.
+        let v = self.leb_u64(32)?;
+        u32::try_from(v).map_err(|_| ParseError { offset: start, message: "LEB128 value exceeds 32 bits".into() })
     }
 
     pub fn leb_i64(&mut self, max_bits: u32) -> ParseResult<i64> {
         let start = self.offset();
+        let too_big = || Err(ParseError { offset: start, message: format!("signed LEB128 value exceeds {max_bits} bits") });
         let mut result: i64 = 0;
         let mut shift = 0u32;
         loop {
             let byte = self.u8()?;
-            if shift >= max_bits {
-                return Err(ParseError { offset: start, message: format!("signed LEB128 value exceeds {max_bits} bits") });
+            if shift >= max_bits || shift >= 64 {
+                return too_big();
             }
-            result |= i64::from(byte & 0x7f) << shift;
-            shift += 7;
+            // `shift < 64` here, so the shifts below cannot wrap.
+            result |= i64::from(byte & 0x7f).wrapping_shl(shift);
+            shift = shift.saturating_add(7);
             if byte & 0x80 == 0 {
                 if shift < 64 && byte & 0x40 != 0 {
-                    result |= -1i64 << shift;
+                    result |= (-1i64).wrapping_shl(shift);
                 }
-                if max_bits < 64 {
-                    let min = -(1i64 << (max_bits - 1));
-                    let max = (1i64 << (max_bits - 1)) - 1;
-                    if result < min || result > max {
-                        return Err(ParseError { offset: start, message: format!("signed LEB128 value exceeds {max_bits} bits") });
-                    }
+                // The value must be unchanged by sign extension from `max_bits`.
+                let unused = 64u32.saturating_sub(max_bits);
+                if unused > 0 && result.wrapping_shl(unused).wrapping_shr(unused) != result {
+                    return too_big();
                 }
                 return Ok(result);
             }
