@@ -331,7 +331,8 @@ fn create_defined<'a>(ctx: &mut Ctx<'a>, file: FileId, info: &SymbolInfo<'a>) ->
             Some(ctx.add_defined_other(name, flags, Some(file), s))
         }
         SymKind::Section => {
-            let idx = obj.customs.iter().position(|c| c.section_index == info.index)? as u32;
+            // `customs` is in section order: a binary search, not a scan per symbol.
+            let idx = obj.customs.binary_search_by_key(&info.index, |c| c.section_index).ok()? as u32;
             if f.custom_discarded.get(idx as usize).copied().unwrap_or(false) {
                 return None;
             }

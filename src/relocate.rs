@@ -127,7 +127,7 @@ fn size_prefix_len(body: &[u8]) -> Option<usize> {
 /// Writes `value` into `buf` at `at` with the relocation's encoding.
 pub fn patch(buf: &mut [u8], at: usize, kind: RelocKind, value: u64) {
     let enc = kind.encoding();
-    let Some(field) = buf.get_mut(at..at + enc.width()) else { return };
+    let Some(field) = at.checked_add(enc.width()).and_then(|end| buf.get_mut(at..end)) else { return };
     match enc {
         Encoding::Uleb32 => patch_uleb(field, value as u32 as u64),
         Encoding::Uleb64 => patch_uleb(field, value),
@@ -145,7 +145,8 @@ pub fn copy_relocated(out: &mut Vec<u8>, data: &[u8], input_offset: u64, relocs:
     let chunk = &mut out[start..];
     for r in relocs {
         let value = res.value(file, r, tombstone, place);
-        let at = (r.offset as u64).wrapping_sub(input_offset) as usize;
+        // Parsing put every relocation of a chunk inside it; never patch outside anyway.
+        let Some(at) = (r.offset as u64).checked_sub(input_offset).and_then(|at| usize::try_from(at).ok()) else { continue };
         patch(chunk, at, r.kind, value);
     }
 }

@@ -641,6 +641,9 @@ impl<'a, 'f> Parser<'a, 'f> {
     fn custom(&mut self, mut r: Reader<'a>, index: u32) -> ParseResult<()> {
         let name = r.name()?;
         if name == "linking" {
+            if self.linking.is_some() {
+                return r.error("more than one `linking` section");
+            }
             self.linking = Some(r);
         } else if name.starts_with("reloc.") {
             self.reloc_sections.push(r);
@@ -905,7 +908,7 @@ impl<'a, 'f> Parser<'a, 'f> {
                             Some(s) => s.data.len() as u64,
                             None => return r.error(format!("invalid data symbol segment index {segment}")),
                         };
-                        if offset.checked_add(size).is_none_or(|end| end > seg_len) {
+                        if offset.checked_add(size).map_or(true, |end| end > seg_len) {
                             return r.error(format!("invalid data symbol offset: `{}` (offset: {offset} size: {size} segment size: {seg_len})", info.name));
                         }
                         info.data = Some((segment, offset, size));

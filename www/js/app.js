@@ -444,7 +444,8 @@ export function select(key, { tab = null, reveal = true } = {}) {
     state.selection = key === state.selection && !tab ? null : key;
     if (tab) state.tab = tab;
     saveHash();
-    if (tab) renderView();
+    if (tab) renderTabs();
+    if (tab || state.tab === 'source') renderView();
     applySelection();
     renderInspectorPanel();
     if (reveal && state.selection && window.matchMedia('(max-width: 900px)').matches) {
