@@ -44,6 +44,8 @@ pub struct ObjFile<'a> {
     /// For archive members: the archive path, and what pulled the member in.
     pub archive: Option<String>,
     pub pulled_by: Option<(&'a str, Option<FileId>)>,
+    /// Lazy names already read by a prepared archive.
+    pub lazy_names: Option<Result<Vec<&'a str>, Diagnostic>>,
 }
 
 impl<'a> ObjFile<'a> {

@@ -110,7 +110,7 @@ fn link_files(parsed: ParsedArgs, fs: &dyn FileSystem, h: &mut ErrorHandler, out
 
     let files: Vec<InputFile<'_>> = loaded
         .iter()
-        .map(|f| InputFile { name: f.name.clone(), bytes: &f.bytes, whole_archive: f.whole_archive })
+        .map(|f| InputFile { name: f.name.clone(), bytes: &f.bytes, whole_archive: f.whole_archive, prepared: None })
         .collect();
     if options.clock.is_none() {
         options.clock = native_clock();

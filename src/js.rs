@@ -71,7 +71,7 @@ struct OwnedInput {
 
 impl OwnedInput {
     fn as_input(&self) -> InputFile<'_> {
-        InputFile { name: self.name.clone(), bytes: &self.bytes, whole_archive: self.whole_archive }
+        InputFile { name: self.name.clone(), bytes: &self.bytes, whole_archive: self.whole_archive, prepared: None }
     }
 }
 
@@ -598,4 +598,12 @@ impl Default for Linker {
     fn default() -> Self {
         Self::new()
     }
+}
+
+/// Panics, so that the package's tests can check that a crash throws and the module
+/// recovers. Not part of the API.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __crashForTesting)]
+pub fn crash_for_testing() {
+    panic!("crash requested by __crashForTesting");
 }

@@ -43,6 +43,9 @@ pub struct InputFile<'a> {
     pub bytes: &'a [u8],
     /// `--whole-archive` was in effect for this input: every archive member is loaded.
     pub whole_archive: bool,
+    /// For archives: a member table prepared earlier from these same bytes
+    /// (`input::prepared::prepare_archive`), so a session does not re-read it per link.
+    pub prepared: Option<&'a input::prepared::PreparedArchive>,
 }
 
 /// The result of a successful link.
@@ -220,7 +223,7 @@ fn add_start_stop_symbols<'a>(ctx: &mut Ctx<'a>, mem: &memory::MemoryLayout<'a>)
         if !valid {
             continue;
         }
-        for (prefix, value) in [("__start_", seg.start_va), ("__stop_", seg.start_va + seg.size)] {
+        for (prefix, value) in [("__start_", seg.start_va), ("__stop_", seg.start_va.saturating_add(seg.size))] {
             let full = format!("{prefix}{name}");
             let Some(s) = ctx.find(&full) else { continue };
             if ctx.sym(s).is_defined() {

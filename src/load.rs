@@ -12,7 +12,7 @@ use crate::input::archive;
 use crate::input::object::{self, SymKind, SymbolInfo};
 use crate::input::wasm::sym_flag;
 use crate::input::{detect, FileKind};
-use crate::InputFile;
+use crate::{input, InputFile};
 use std::borrow::Cow;
 
 enum Frame<'a> {
@@ -27,6 +27,10 @@ pub fn create_files<'a>(ctx: &mut Ctx<'a>, inputs: &[InputFile<'a>]) {
     for input in inputs {
         match detect(input.bytes) {
             FileKind::Object => push_file(ctx, input.name.clone(), input.bytes, false),
+            FileKind::Archive if input.prepared.is_some_and(|p| p.len == input.bytes.len()) => {
+                let Some(prep) = input.prepared else { continue };
+                add_prepared_members(ctx, input, prep);
+            }
             FileKind::Archive => {
                 let ar = match archive::parse_archive(&input.name, input.bytes) {
                     Ok(a) => a,
@@ -76,7 +80,33 @@ fn push_file<'a>(ctx: &mut Ctx<'a>, name: String, bytes: &'a [u8], lazy: bool) {
         custom_discarded: Vec::new(),
         archive: None,
         pulled_by: None,
+        lazy_names: None,
     });
+}
+
+/// Archive members from a prepared member table: no re-reading of the archive.
+fn add_prepared_members<'a>(ctx: &mut Ctx<'a>, input: &InputFile<'a>, prep: &input::prepared::PreparedArchive) {
+    let bytes = input.bytes;
+    for m in &prep.members {
+        let name = archive::member_display_name(&input.name, &m.name);
+        let Some(data) = bytes.get(m.range.clone()) else { continue };
+        if !m.is_object {
+            if input.whole_archive {
+                ctx.error(Diagnostic::error(format!("{name}: unknown file type")));
+            } else {
+                ctx.warn(format!("{}: archive member '{}' is neither Wasm object file nor LLVM bitcode", input.name, m.name));
+            }
+            continue;
+        }
+        push_file(ctx, name, data, !input.whole_archive);
+        let names = m.defined.clone().map(|ranges| {
+            ranges.into_iter().filter_map(|r| data.get(r)).filter_map(|b| std::str::from_utf8(b).ok()).collect()
+        });
+        if let Some(f) = ctx.files.last_mut() {
+            f.archive = Some(input.name.clone());
+            f.lazy_names = Some(names);
+        }
+    }
 }
 
 /// Adds every file to the symbol table in command-line order.
@@ -84,7 +114,8 @@ pub fn add_files(ctx: &mut Ctx<'_>) {
     for i in 0..ctx.files.len() {
         let file = FileId(i as u32);
         if ctx.files[i].lazy {
-            let names = match object::defined_names(&ctx.files[i].name, ctx.files[i].bytes) {
+            let cached = ctx.files[i].lazy_names.take();
+            let names = match cached.unwrap_or_else(|| object::defined_names(&ctx.files[i].name, ctx.files[i].bytes)) {
                 Ok(n) => n,
                 Err(e) => {
                     ctx.error(e);

@@ -18,6 +18,7 @@
 
 pub mod archive;
 pub mod object;
+pub mod prepared;
 pub mod reader;
 pub mod relocs;
 pub mod wasm;
