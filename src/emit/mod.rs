@@ -89,9 +89,17 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
     }
     let mut custom_offsets = HashMap::new();
     let customs = custom::plan(ctx, &mut custom_offsets);
+    // Hostile inputs (huge alignments, many copies of one section) can ask for more output
+    // than an engine would load or a browser tab could allocate: refuse before allocating.
+    let planned = estimate(ctx, ix, mem).saturating_add(customs.iter().map(|c| c.size).fold(0, u64::saturating_add));
+    if planned > MAX_OUTPUT_SIZE {
+        let msg = format!("output would be about {planned} bytes, more than the {MAX_OUTPUT_SIZE} bytes a WebAssembly engine accepts");
+        ctx.error(crate::diag::Diagnostic::error(msg));
+        return Output { bytes: Vec::new(), sections: Vec::new(), segment_offsets: Vec::new() };
+    }
     let ctx = &*ctx;
     let res = Resolver { ctx, ix, mem, custom_offsets: &custom_offsets };
-    let mut w = Writer { out: Vec::with_capacity(estimate(ctx, ix, mem)), sections: Vec::new() };
+    let mut w = Writer { out: Vec::with_capacity(planned as usize), sections: Vec::new() };
     w.out.extend_from_slice(crate::input::wasm::MAGIC);
     w.out.extend_from_slice(&crate::input::wasm::VERSION.to_le_bytes());
 
@@ -400,10 +408,15 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
     Output { bytes: w.out, sections: w.sections, segment_offsets }
 }
 
-fn estimate(ctx: &Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>) -> usize {
-    let code: usize = ix.functions.iter().map(|f| ctx.functions[f.idx()].body.len()).sum();
-    let data: u64 = mem.segments.iter().map(|s| s.size).sum();
-    code + data as usize + 4096
+/// Engines refuse modules larger than 1 GiB (V8's and SpiderMonkey's limit).
+pub const MAX_OUTPUT_SIZE: u64 = 1 << 30;
+
+/// Bytes of code and data the module will hold, plus some for the other sections. Only
+/// segments written to the binary count (a large `.bss` takes no space in the file).
+fn estimate(ctx: &Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>) -> u64 {
+    let code = ix.functions.iter().map(|f| ctx.functions[f.idx()].body.len() as u64).fold(0, u64::saturating_add);
+    let data = mem.segments.iter().filter(|s| s.required_in_binary(mem.emit_bss)).map(|s| s.size).fold(0, u64::saturating_add);
+    code.saturating_add(data).saturating_add(4096)
 }
 
 fn name_section(ctx: &Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>) -> Vec<u8> {
@@ -457,7 +470,14 @@ fn name_section(ctx: &Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>) -> Vec<u8> 
         let sym = ctx.sym(s);
         let kind = if sym.kind == SymKind::Function { "func" } else { "data" };
         let index = ix.got_index.get(&s).copied().unwrap_or(0);
-        entries.push((index, format!("GOT.{kind}.internal.{}", ctx.display_name(sym.name))));
+        // A symbol replaced by a trapping stub is named after the stub in wasm-ld
+        // (`undefined_weak:NAME`, `signature_mismatch:NAME`).
+        let name = match sym.def {
+            crate::context::Def::Function(f) if sym.is_stub => ctx.functions[f.idx()].debug_name.clone(),
+            _ => None,
+        };
+        let name = name.unwrap_or_else(|| ctx.display_name(sym.name));
+        entries.push((index, format!("GOT.{kind}.internal.{name}")));
     }
     if !entries.is_empty() {
         sub(&mut p, names::GLOBAL, name_map(&entries));

@@ -192,12 +192,12 @@ fn finalize_segment<'a>(ctx: &mut Ctx<'a>, merged: &mut Vec<MergedStrings>, out:
                 let s = &mut ctx.segments[seg.idx()];
                 s.out_seg = Some(id);
                 s.out_offset = size;
-                size += len;
+                size = size.saturating_add(len);
             }
             Part::Merged(m) => {
                 size = align_to(size, 1u64 << merged[m].alignment);
                 merged[m].out_offset = size;
-                size += merged[m].data.len() as u64;
+                size = size.saturating_add(merged[m].data.len() as u64);
             }
         }
     }
@@ -318,7 +318,7 @@ pub fn layout_memory(ctx: &mut Ctx<'_>, layout: &mut MemoryLayout<'_>) {
         if o.stack_size % STACK_ALIGNMENT != 0 {
             ctx.error(Diagnostic::error(format!("stack size must be {STACK_ALIGNMENT}-byte aligned")));
         }
-        *ptr += o.stack_size;
+        *ptr = ptr.saturating_add(o.stack_size);
         layout.stack_high = *ptr;
     };
     if stack_first {
@@ -337,7 +337,7 @@ pub fn layout_memory(ctx: &mut Ctx<'_>, layout: &mut MemoryLayout<'_>) {
     for seg in &mut layout.segments {
         ptr = align_to(ptr, 1u64 << seg.alignment);
         seg.start_va = ptr;
-        ptr += seg.size;
+        ptr = ptr.saturating_add(seg.size);
     }
     if ctx.options.shared_memory && has_passive_segments(ctx, layout) {
         ptr = align_to(ptr, 4);
@@ -348,7 +348,7 @@ pub fn layout_memory(ctx: &mut Ctx<'_>, layout: &mut MemoryLayout<'_>) {
         ctx.replace_symbol(flag, s);
         ctx.mark_symbol_live(flag);
         ctx.sym.init_memory_flag = Some(flag);
-        ptr += 4;
+        ptr = ptr.saturating_add(4);
     }
     layout.data_end = ptr;
     if !stack_first {
@@ -356,6 +356,14 @@ pub fn layout_memory(ctx: &mut Ctx<'_>, layout: &mut MemoryLayout<'_>) {
     }
     ptr = align_to(ptr, HEAP_ALIGNMENT);
     layout.heap_base = ptr;
+    // Huge options or segment alignments can push the layout past the address space;
+    // wasm-ld wraps around there and writes an invalid module.
+    let address_space: u64 = if o.is64 { u64::MAX - WASM_PAGE_SIZE } else { 1 << 32 };
+    if ptr > address_space {
+        let bits = if o.is64 { 64 } else { 32 };
+        ctx.error(Diagnostic::error(format!("the stack and data do not fit in a {bits}-bit address space ({ptr} bytes needed)")));
+        return;
+    }
 
     let max_setting: u64 = if o.is64 { 1 << 34 } else { 1 << 32 };
     if let Some(heap) = o.initial_heap.filter(|&h| h != 0) {
