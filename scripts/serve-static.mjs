@@ -41,6 +41,9 @@ export function startServer({ root, port = 8080, host = '127.0.0.1', log = false
         } catch {
             return done(400, 'bad request\n');
         }
+        // Browsers ask for /favicon.ico on pages without a <link rel=icon> (a .wasm opened
+        // directly, say): answer with the page's SVG icon rather than a 404.
+        if (path === '/favicon.ico') path = '/favicon.svg';
         let file = normalize(join(base, path));
         if (file !== base && !file.startsWith(base + sep)) return done(403, 'forbidden\n');
         try {

@@ -260,6 +260,8 @@ pub struct WellKnown {
     pub tls_align: Option<SymbolId>,
     pub init_tls: Option<SymbolId>,
     pub init_memory: Option<FuncId>,
+    /// `__wasm_apply_tls_relocs`, called by `__wasm_init_tls` (shared memory only).
+    pub apply_tls_relocs: Option<FuncId>,
     pub init_memory_flag: Option<SymbolId>,
     pub indirect_function_table: Option<SymbolId>,
     pub start_function: Option<FuncId>,

@@ -12,6 +12,8 @@
 //! stays usable after any error.
 
 use crate::diag::{Diagnostic, Diagnostics, Severity};
+use crate::input::prepared::{prepare_archive, PreparedArchive};
+use crate::input::FileKind;
 use crate::driver::{self, FileSystem};
 use crate::options::{BuildId, Options, UnresolvedPolicy};
 use crate::report::{PhaseTime, Report};
@@ -52,8 +54,8 @@ pub fn version() -> String {
 
 /// Links `inputs` (an array of `{ name, bytes, wholeArchive? }`; objects and archives are
 /// told apart by their magic bytes) with `options` (camelCase wasm-ld options; see
-/// `index.d.ts`). Returns `{ wasm, report, warnings, messages, map? }`; throws an `Error`
-/// with `diagnostics` when the link fails.
+/// `index.d.ts`). Returns `{ wasm, report, warnings, messages, map? }` (`report` is null
+/// with `options.report: false`); throws an `Error` with `diagnostics` when the link fails.
 #[wasm_bindgen(js_name = link)]
 pub fn link_js(inputs: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let owned = read_inputs(&inputs, "inputs")?;
@@ -111,14 +113,20 @@ fn run_link(files: &[InputFile<'_>], options: &Options, want_map: bool) -> Resul
     })?;
     let Linked { wasm, warnings: link_warnings, map, messages, report } = linked;
     warnings.list.extend(link_warnings);
-    let mut report = report.unwrap_or_default();
-    if report.timings.is_empty() {
-        report.timings.push(PhaseTime { phase: "link", ms: clock() - start });
-    }
+    let report = report.map(|mut r| {
+        if r.timings.is_empty() {
+            r.timings.push(PhaseTime { phase: "link", ms: clock() - start });
+        }
+        r
+    });
 
     let result = Object::new();
     set(&result, "wasm", &Uint8Array::from(&wasm[..]));
-    set(&result, "report", &report_to_js(&report)?);
+    let report = match &report {
+        Some(r) => report_to_js(r)?,
+        None => JsValue::NULL,
+    };
+    set(&result, "report", &report);
     set(&result, "warnings", &diagnostics_to_js(&warnings.list));
     let msgs: Array = messages.iter().map(|m| JsValue::from_str(m)).collect();
     set(&result, "messages", &msgs);
@@ -237,6 +245,8 @@ fn read_options(value: &JsValue) -> Result<(Options, bool), JsValue> {
             "keepSections" => o.keep_sections = strings(&v, what)?,
             "buildId" => o.build_id = build_id(&v, what)?,
             "map" => want_map = boolean(&v, what)?,
+            // On by default; building the report costs time on big links.
+            "report" => o.report = boolean(&v, what)?,
             "soname" => o.soname = Some(string(&v, what)?),
             "compressRelocations" => o.compress_relocations = boolean(&v, what)?,
             "features" => o.features = Some(strings(&v, what)?),
@@ -552,11 +562,17 @@ impl FileSystem for JsFileSystem {
 // ---------------------------------------------------------------------------------------
 // Linker
 
-/// A linking session: libraries added once stay in wasm memory, so each `link` copies
-/// only the objects in from JS.
+/// A linking session: libraries added once stay in wasm memory with their member tables
+/// and lazy symbol names read (`input::prepared`), so each `link` copies only the objects
+/// in from JS and reads only the archive members it extracts.
 #[wasm_bindgen]
 pub struct Linker {
-    libraries: Vec<OwnedInput>,
+    libraries: Vec<Library>,
+}
+
+struct Library {
+    input: OwnedInput,
+    prepared: Option<PreparedArchive>,
 }
 
 #[wasm_bindgen]
@@ -567,28 +583,32 @@ impl Linker {
     }
 
     /// Adds an archive (or object) that every later `link` gets after its own objects,
-    /// in the order added. `options.wholeArchive` loads every member.
+    /// in the order added. `options.wholeArchive` loads every member. A malformed archive
+    /// throws here, with `diagnostics`.
     #[wasm_bindgen(js_name = addLibrary)]
     pub fn add_library(&mut self, name: String, bytes: JsValue, options: JsValue) -> Result<(), JsValue> {
         let bytes = bytes_of(&bytes).ok_or_else(|| type_error(&format!("addLibrary({name}): bytes must be a Uint8Array or ArrayBuffer")))?;
         let whole_archive = if options.is_object() { opt_bool(&options, "wholeArchive", "options.wholeArchive")?.unwrap_or(false) } else { false };
-        if crate::input::detect(&bytes) == crate::input::FileKind::Unknown {
-            return Err(type_error(&format!("addLibrary({name}): not an archive or a wasm object")));
-        }
-        self.libraries.push(OwnedInput { name, bytes, whole_archive });
+        let prepared = match crate::input::detect(&bytes) {
+            FileKind::Archive => Some(prepare_archive(&name, &bytes).map_err(|d| link_error(&d.into()))?),
+            FileKind::Object => None,
+            FileKind::Unknown => return Err(type_error(&format!("addLibrary({name}): not an archive or a wasm object"))),
+        };
+        self.libraries.push(Library { input: OwnedInput { name, bytes, whole_archive }, prepared });
         Ok(())
     }
 
     /// The names of the libraries added so far.
     #[wasm_bindgen(getter)]
     pub fn libraries(&self) -> Array {
-        self.libraries.iter().map(|l| JsValue::from_str(&l.name)).collect()
+        self.libraries.iter().map(|l| JsValue::from_str(&l.input.name)).collect()
     }
 
     /// Links `objects` followed by the libraries; as the free `link` otherwise.
     pub fn link(&self, objects: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         let owned = read_inputs(&objects, "objects")?;
-        let files: Vec<InputFile<'_>> = owned.iter().chain(&self.libraries).map(OwnedInput::as_input).collect();
+        let libraries = self.libraries.iter().map(|l| InputFile { prepared: l.prepared.as_ref(), ..l.input.as_input() });
+        let files: Vec<InputFile<'_>> = owned.iter().map(OwnedInput::as_input).chain(libraries).collect();
         let (options, want_map) = read_options(&options)?;
         run_link(&files, &options, want_map)
     }

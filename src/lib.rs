@@ -123,6 +123,7 @@ pub fn link(inputs: &[InputFile<'_>], options: &Options) -> Result<Linked, Diagn
     indices::scan_relocations(ctx, &mut ix);
     indices::finalize_indirect_table(ctx, &ix);
     synthetic::create_init_memory_function(ctx, &mem);
+    synthetic::create_apply_tls_relocs_function(ctx, &mem);
     indices::assign_indexes(ctx, &mut ix);
     indices::calculate_init_functions(ctx, &mut ix);
     synthetic::fill_synthetic_bodies(ctx, &ix, &mem);

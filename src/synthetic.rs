@@ -299,6 +299,31 @@ pub fn create_init_memory_function(ctx: &mut Ctx<'_>, mem: &crate::layout::memor
     ctx.sym.start_function = Some(f);
 }
 
+/// `__wasm_apply_tls_relocs`, which `__wasm_init_tls` calls, when the memory is shared and
+/// a TLS input segment has relocations (wasm-ld's `createSyntheticInitFunctions`). Its body
+/// holds the relocations that need run-time code: in a static link none (wasm-ld emits code
+/// only for PIC or GOT-indexed symbols), so it is empty, as wasm-ld's is.
+pub fn create_apply_tls_relocs_function(ctx: &mut Ctx<'_>, mem: &crate::layout::memory::MemoryLayout<'_>) {
+    if !ctx.options.shared_memory {
+        return;
+    }
+    let has_tls_relocs = mem.segments.iter().filter(|s| s.is_tls).flat_map(|s| &s.parts).any(|p| match *p {
+        crate::layout::memory::Part::Input(seg) => {
+            let s = &ctx.segments[seg.idx()];
+            !ctx.files[s.file.idx()].object().segments[s.local_index as usize].relocs.is_empty()
+        }
+        crate::layout::memory::Part::Merged(_) => false,
+    });
+    if !has_tls_relocs {
+        return;
+    }
+    let null = ctx.null_sig();
+    let f = ctx.new_function(null, "__wasm_apply_tls_relocs", None, with_size(vec![0, op::END]));
+    let s = ctx.add_synthetic_function("__wasm_apply_tls_relocs", sym_flag::VISIBILITY_HIDDEN, f);
+    ctx.mark_symbol_live(s);
+    ctx.sym.apply_tls_relocs = Some(f);
+}
+
 /// Writes the bodies of `__wasm_call_ctors`, `__wasm_init_memory` and `__wasm_init_tls`
 /// now that indices are known.
 pub fn fill_synthetic_bodies(ctx: &mut Ctx<'_>, ix: &crate::layout::indices::Indices, mem: &crate::layout::memory::MemoryLayout<'_>) {
@@ -420,6 +445,10 @@ fn init_tls_body(ctx: &Ctx<'_>, mem: &crate::layout::memory::MemoryLayout<'_>) -
         write_uleb(&mut b, op::MEMORY_INIT as u64);
         write_uleb(&mut b, tls.index as u64);
         b.push(0);
+    }
+    if let Some(f) = ctx.sym.apply_tls_relocs {
+        b.push(op::CALL);
+        write_uleb(&mut b, u64::from(ctx.functions[f.idx()].out_index.unwrap_or(0)));
     }
     b.push(op::END);
     b

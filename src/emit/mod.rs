@@ -247,7 +247,11 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
         for &s in &ix.data_address_globals {
             p.push(ctx.ptr_type());
             p.push(0);
-            let va = crate::layout::memory::data_address(ctx, mem, ctx.sym(s).def, false);
+            // wasm-ld's `DefinedData::getVA`: with shared memory a TLS symbol's exported
+            // value is its offset in the TLS block (from `__tls_base`), else its address.
+            let sym = ctx.sym(s);
+            let tls_relative = sym.is_tls() && ctx.options.shared_memory;
+            let va = crate::layout::memory::data_address(ctx, mem, sym.def, tls_relative);
             ptr_const_expr(&mut p, va, is64);
         }
         w.section(section::GLOBAL, "", &p);

@@ -32,30 +32,27 @@ pub fn prepare_archive(name: &str, bytes: &[u8]) -> Result<PreparedArchive, Diag
         e.message = format!("failed to parse archive: {}", e.message);
         e
     })?;
-    let base = bytes.as_ptr() as usize;
     let members = ar
         .members
         .iter()
-        .map(|m| {
-            let start = m.data.as_ptr() as usize - base;
+        .filter_map(|m| {
+            let range = subslice_range(bytes, m.data)?;
             let is_object = detect(m.data) == FileKind::Object;
             let display = archive::member_display_name(name, &m.name);
             let defined = if is_object {
-                let mbase = m.data.as_ptr() as usize;
-                object::defined_names(&display, m.data).map(|names| {
-                    names
-                        .iter()
-                        .map(|n| {
-                            let s = n.as_ptr() as usize - mbase;
-                            s..s + n.len()
-                        })
-                        .collect()
-                })
+                object::defined_names(&display, m.data).map(|names| names.iter().filter_map(|n| subslice_range(m.data, n.as_bytes())).collect())
             } else {
                 Ok(Vec::new())
             };
-            PreparedMember { name: m.name.clone(), range: start..start + m.data.len(), is_object, defined }
+            Some(PreparedMember { name: m.name.clone(), range, is_object, defined })
         })
         .collect();
     Ok(PreparedArchive { members, len: bytes.len() })
+}
+
+/// Where `inner`, a view into `outer`, lies within it.
+fn subslice_range(outer: &[u8], inner: &[u8]) -> Option<Range<usize>> {
+    let start = (inner.as_ptr() as usize).checked_sub(outer.as_ptr() as usize)?;
+    let end = start.checked_add(inner.len())?;
+    (end <= outer.len()).then_some(start..end)
 }

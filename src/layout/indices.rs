@@ -238,10 +238,11 @@ fn report_undefined(ctx: &mut Ctx<'_>, file: FileId, sym: SymbolId) {
     }
     let name = ctx.display_name(ctx.sym(sym).name);
     let raw = ctx.sym(sym).name.to_string();
-    let msg = format!("{}: undefined symbol: {name}", ctx.files[file.idx()].name);
+    // Printed as `file: undefined symbol: name`, with the file also in the location.
+    let d = Diagnostic::at(&ctx.files[file.idx()].name, None, None, format!("undefined symbol: {name}")).with_symbol(raw);
     match ctx.options.unresolved {
-        UnresolvedPolicy::ReportAll => ctx.error(Diagnostic::error(msg).with_symbol(raw)),
-        UnresolvedPolicy::Warn => ctx.diags.push(Diagnostic::warning(msg).with_symbol(raw)),
+        UnresolvedPolicy::ReportAll => ctx.error(d),
+        UnresolvedPolicy::Warn => ctx.diags.push(Diagnostic { severity: crate::diag::Severity::Warning, ..d }),
         UnresolvedPolicy::IgnoreAll | UnresolvedPolicy::ImportDynamic => {}
     }
     let s = ctx.sym(sym);

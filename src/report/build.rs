@@ -286,7 +286,12 @@ fn symbol(f: &Final<'_, '_>, s: SymbolId, exported: &std::collections::HashSet<S
     } else if imported {
         "imported"
     } else if matches!(sym.def, Def::Undefined | Def::Lazy(_)) {
-        "undefined"
+        // Referenced only from code the GC removed: as gone as that code.
+        if live {
+            "undefined"
+        } else {
+            "removed"
+        }
     } else if live {
         "live"
     } else {
@@ -336,6 +341,24 @@ fn symbol(f: &Final<'_, '_>, s: SymbolId, exported: &std::collections::HashSet<S
             .map(|&(_, file, reason)| OtherDefinition { file: ctx.files[file.idx()].name.clone(), reason })
             .collect(),
         pulled_in: pulled.get(sym.name).cloned(),
+        input_offset: input_offset(ctx, sym.def),
+    }
+}
+
+/// Where a defined function's body or data symbol's bytes start in its input file.
+fn input_offset(ctx: &Ctx<'_>, def: Def) -> Option<u64> {
+    match def {
+        Def::Function(func) => {
+            let func = &ctx.functions[func.idx()];
+            let obj = ctx.files[func.file?.idx()].obj.as_ref()?;
+            Some(obj.code_file_offset + obj.functions.get(func.local_index as usize)?.code_offset as u64)
+        }
+        Def::Data { segment: Some(seg), offset, .. } => {
+            let s = &ctx.segments[seg.idx()];
+            let obj = ctx.files[s.file.idx()].obj.as_ref()?;
+            Some(obj.data_file_offset + obj.segments.get(s.local_index as usize)?.section_offset as u64 + offset)
+        }
+        _ => None,
     }
 }
 

@@ -213,6 +213,8 @@ pub struct SymbolReport {
     pub other_definitions: Vec<OtherDefinition>,
     /// The archive member this symbol pulled into the link, if any.
     pub pulled_in: Option<String>,
+    /// Offset in the defining input file of the function body or data bytes.
+    pub input_offset: Option<u64>,
 }
 
 #[derive(Clone, Debug, Default, Serialize)]

@@ -85,6 +85,7 @@ function requestLink() {
     updateCommandLine();
     if (!state.inputs.length) {
         generation++;
+        pending = null;
         state.result = null;
         setStatus('idle', 'No inputs: choose an example or add files');
         document.body.dataset.linkState = 'empty';
@@ -106,10 +107,12 @@ function applyResult(data) {
     state.stats.links++;
     const outputName = outputFileName();
     if (data.ok) {
+        data.warnings.forEach(inferFile);
         state.result = { ...data, outputName, diagnostics: data.warnings, model: new Model(data.report, data.wasm) };
         const w = data.warnings.length;
         setStatus('ok', `Linked in ${ms(data.ms)} · ${bytes(data.wasm.length)}${w ? ` · ${w} warning${w > 1 ? 's' : ''}` : ''}`);
     } else {
+        data.diagnostics.forEach(inferFile);
         state.result = { ...data, outputName, model: null };
         const n = data.diagnostics.filter((d) => d.severity === 'error').length;
         setStatus('error', `Link failed: ${n || 1} error${n > 1 ? 's' : ''} (${ms(data.ms)})`);
@@ -122,6 +125,20 @@ function applyResult(data) {
     document.body.dataset.generation = String(generation);
     state.run = null;
     renderAll();
+}
+
+/** Some diagnostics name their file only in the message (`main.o: undefined symbol: x`)
+ *  and leave `file` empty: take it from there when it names one of the inputs. */
+function inferFile(d) {
+    if (d.file) return;
+    const m = /^(.+?): (.*)$/s.exec(d.message);
+    if (!m) return;
+    const name = m[1];
+    const archive = /^(.*)\([^()]*\)$/.exec(name)?.[1];
+    if (state.inputs.some((i) => i.name === name || i.name === archive)) {
+        d.file = name;
+        d.message = m[2];
+    }
 }
 
 function selectionExists(key) {
@@ -150,7 +167,7 @@ function apiOptions() {
     if (o.stripAll) out.stripAll = true;
     for (const k of SIZES) {
         const v = parseSize(o[k]);
-        if (v != null) out[k] = v;
+        if (v != null && !Number.isNaN(v)) out[k] = v; // an invalid field is marked, not sent
     }
     return out;
 }
@@ -328,6 +345,7 @@ function renderExamples() {
 
 function renderInputs() {
     const ol = $('#inputs');
+    $('#user-files-note').hidden = !state.inputs.some((i) => i.user);
     $('#inputs-count').textContent = state.inputs.length ? `${state.inputs.length} file${state.inputs.length > 1 ? 's' : ''}` : '';
     clear(
         ol,
@@ -410,13 +428,13 @@ function saveHash() {
     }
     if (state.tab !== 'sections') p.set('tab', state.tab);
     if (state.selection) p.set('sel', state.selection);
-    const hash = '#' + p.toString().replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%7C/g, '|');
+    const hash = '#' + p.toString().replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%7C/g, '|').replace(/%28/g, '(').replace(/%29/g, ')');
     if (hash !== location.hash) history.replaceState(null, '', hash === '#' ? location.pathname + location.search : hash);
 }
 
 function readHash() {
     const p = new URLSearchParams(location.hash.slice(1));
-    const ex = state.examples.find((e) => e.id === p.get('ex')) ?? (p.has('ex') ? null : state.examples[0]);
+    const ex = state.examples.find((e) => e.id === p.get('ex')) ?? state.examples[0] ?? null;
     const o = exampleDefaults(ex);
     for (const k of Object.keys(DEFAULTS)) {
         if (!p.has(k)) continue;
@@ -464,12 +482,17 @@ export function setTab(tab) {
 export function applySelection() {
     const key = state.selection;
     const related = key && state.result?.model ? state.result.model.related(key) : new Set();
-    // In a failed link there is no report: a file or symbol still relates to diagnostics.
+    // An archive counts as related when one of its members is (the sidebar lists archives).
+    for (const k of key ? [key, ...related] : []) {
+        const archive = /^file:(.*)\([^()]*\)$/.exec(k)?.[1];
+        if (archive) related.add(`file:${archive}`);
+    }
     for (const el of $$('[data-key]')) {
         const k = el.dataset.key;
         el.classList.toggle('is-selected', k === key);
-        el.classList.toggle('is-related', related.has(k));
+        el.classList.toggle('is-related', k !== key && related.has(k));
     }
+    // Items that are about something without being it (a diagnostic about a symbol).
     for (const el of $$('[data-also]')) {
         const keys = el.dataset.also.split(' ');
         el.classList.toggle('is-related', keys.includes(key) || keys.some((k) => related.has(k)));
@@ -490,7 +513,7 @@ function renderTabs() {
 
 /** What the views need besides the state. */
 function viewContext() {
-    return { state, select, setTab, relink: requestLink, runModule, callExport, stopRun, fetchText };
+    return { state, select, setTab, applySelection, relink: requestLink, runModule, callExport, stopRun, fetchText };
 }
 
 function renderView() {
@@ -662,7 +685,7 @@ function runModule() {
             }
         } else if (data.type === 'result') {
             clearTimeout(runTimer);
-            run.lines.push({ fd: 0, text: `${data.name}(${data.args.join(', ')}) = ${data.value}\n` });
+            run.lines.push({ fd: 0, text: `${data.name}(${data.args.join(', ')})${data.value === undefined ? '' : ` = ${data.value}`}\n` });
         } else if (data.type === 'error') {
             clearTimeout(runTimer);
             run.lines.push({ fd: 2, text: `error: ${data.message}\n` });
@@ -706,6 +729,11 @@ const splitArgs = (s) => (s.match(/"[^"]*"|'[^']*'|\S+/g) ?? []).map((a) => a.re
 // Start
 
 async function start() {
+    if (window.matchMedia('(max-width: 900px)').matches) {
+        // On a phone the views come first; inputs and options open on demand.
+        $('#inputs-panel').open = false;
+        $('#options-panel').open = false;
+    }
     renderTabs();
     setStatus('busy', 'Loading examples…');
     try {

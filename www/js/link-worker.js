@@ -12,7 +12,7 @@ let api = null;
 const ready = (async () => {
     try {
         // The npm package's browser entry, copied into www/pkg/ by scripts/playground.
-        api = await import('../pkg/index.js');
+        api = await import('../pkg/browser.js');
         await api.init();
         self.postMessage({ type: 'ready', version: api.version?.() ?? '', ms: performance.now() - started });
     } catch (e) {

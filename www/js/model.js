@@ -31,6 +31,8 @@ export class Model {
             const k = symKey(s);
             this.symByKey.set(k, s);
             push(this.symsByName, s.name, s);
+            // why-live chains and messages use display names (`main` for __main_argc_argv).
+            if (s.demangled && s.demangled !== s.name) push(this.symsByName, s.demangled, s);
             if (s.definedIn) push(this.fileSyms, s.definedIn, s);
             if (s.kind === 'function' && s.index != null && s.status === 'live' && !this.fnSym.has(s.index)) this.fnSym.set(s.index, s);
         }
@@ -48,7 +50,8 @@ export class Model {
     /** The symbol a why-live entry or diagnostic names. */
     findSymbol(name, file) {
         const list = this.symsByName.get(name) ?? [];
-        return list.find((s) => s.definedIn === file) ?? list.find((s) => s.status === 'live') ?? list[0] ?? null;
+        if (file) return list.find((s) => s.definedIn === file) ?? list[0] ?? null;
+        return list.find((s) => s.name === name && s.status === 'live') ?? list.find((s) => s.status === 'live') ?? list[0] ?? null;
     }
 
     /** The data segment and piece holding an address. */
