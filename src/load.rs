@@ -124,7 +124,9 @@ pub fn add_files(ctx: &mut Ctx<'_>) {
             };
             run(ctx, Frame::Lazy { file, names, next: 0 });
         } else if ctx.files[i].obj.is_none() {
-            start_parse(ctx, file).map(|f| run(ctx, f));
+            if let Some(frame) = start_parse(ctx, file) {
+                run(ctx, frame);
+            }
         }
     }
 }

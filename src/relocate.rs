@@ -18,18 +18,24 @@ pub struct Resolver<'c, 'a> {
     pub custom_offsets: &'c std::collections::HashMap<(FileId, u32), u64>,
 }
 
-/// Where the bytes being relocated will sit, for PC-relative kinds.
-#[derive(Clone, Copy)]
-pub struct Place {
-    /// Address in linear memory of the input chunk's byte 0 (data segments only).
-    pub chunk_va: u64,
-    /// Offset of the chunk's byte 0 within its input section.
-    pub chunk_input_offset: u64,
+/// Input bytes to copy into the output and patch.
+pub struct Chunk<'x> {
+    pub file: FileId,
+    pub data: &'x [u8],
+    /// Relocations against `data`, with offsets relative to its input section.
+    pub relocs: &'x [Reloc],
+    /// Offset of `data[0]` within its input section.
+    pub input_offset: u64,
+    /// Address of `data[0]` in linear memory (data segments; for PC-relative kinds).
+    pub va: u64,
+    /// Value for references to removed symbols (debug sections), or 0 for the addend.
+    pub tombstone: u64,
 }
 
 impl Resolver<'_, '_> {
-    pub fn value(&self, file: FileId, r: &Reloc, tombstone: u64, place: Place) -> u64 {
-        let f = &self.ctx.files[file.idx()];
+    pub fn value(&self, chunk: &Chunk<'_>, r: &Reloc) -> u64 {
+        let tombstone = chunk.tombstone;
+        let f = &self.ctx.files[chunk.file.idx()];
         if r.kind == RelocKind::TYPE_INDEX_LEB {
             return f.type_map.get(r.index as usize).copied().flatten().unwrap_or(0) as u64;
         }
@@ -48,7 +54,7 @@ impl Resolver<'_, '_> {
                     index
                 }
             }
-            Target::Data => self.data_value(sym, r, place),
+            Target::Data => self.data_value(sym, r, chunk),
             Target::Type => 0,
             Target::Function => self.ctx.function_index(sym).unwrap_or(0) as u64,
             Target::Global => match self.ix.got_index.get(&sym) {
@@ -78,7 +84,7 @@ impl Resolver<'_, '_> {
         }
     }
 
-    fn data_value(&self, sym: SymbolId, r: &Reloc, place: Place) -> u64 {
+    fn data_value(&self, sym: SymbolId, r: &Reloc, chunk: &Chunk<'_>) -> u64 {
         let s = self.ctx.sym(sym);
         if !s.is_defined() || !matches!(s.def, Def::Data { .. }) {
             return 0;
@@ -87,7 +93,7 @@ impl Resolver<'_, '_> {
         let va = memory::data_address(self.ctx, self.mem, s.def, tls_relative);
         let mut value = va.wrapping_add(r.addend as u64);
         if r.kind == RelocKind::MEMORY_ADDR_LOCREL_I32 {
-            let p = place.chunk_va.wrapping_add(r.offset as u64).wrapping_sub(place.chunk_input_offset);
+            let p = chunk.va.wrapping_add(r.offset as u64).wrapping_sub(chunk.input_offset);
             value = value.wrapping_sub(p);
         }
         value
@@ -138,16 +144,15 @@ pub fn patch(buf: &mut [u8], at: usize, kind: RelocKind, value: u64) {
     }
 }
 
-/// Copies a chunk and applies its relocations (offsets relative to its input section).
-pub fn copy_relocated(out: &mut Vec<u8>, data: &[u8], input_offset: u64, relocs: &[Reloc], file: FileId, res: &Resolver<'_, '_>, tombstone: u64, place: Place) {
+/// Copies a chunk and applies its relocations.
+pub fn copy_relocated(out: &mut Vec<u8>, chunk: &Chunk<'_>, res: &Resolver<'_, '_>) {
     let start = out.len();
-    out.extend_from_slice(data);
-    let chunk = &mut out[start..];
-    for r in relocs {
-        let value = res.value(file, r, tombstone, place);
-        // Parsing put every relocation of a chunk inside it; never patch outside anyway.
-        let Some(at) = (r.offset as u64).checked_sub(input_offset).and_then(|at| usize::try_from(at).ok()) else { continue };
-        patch(chunk, at, r.kind, value);
+    out.extend_from_slice(chunk.data);
+    let Some(bytes) = out.get_mut(start..) else { return };
+    for r in chunk.relocs {
+        let value = res.value(chunk, r);
+        let at = (r.offset as u64).wrapping_sub(chunk.input_offset) as usize;
+        patch(bytes, at, r.kind, value);
     }
 }
 

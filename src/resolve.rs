@@ -256,11 +256,9 @@ impl<'a> Ctx<'a> {
                     }
                 }
             }
-            SymKind::Tag => {
-                if s.sig.is_some() && new.sig.is_some() && s.sig != new.sig {
-                    let msg = format!("Tag signature mismatch: {}\n>>> defined in {}\n>>> defined in {}", s.name, self.file_name(s.file), self.file_name(file));
-                    self.diags.push(Diagnostic::warning(msg));
-                }
+            SymKind::Tag if s.sig.is_some() && new.sig.is_some() && s.sig != new.sig => {
+                let msg = format!("Tag signature mismatch: {}\n>>> defined in {}\n>>> defined in {}", s.name, self.file_name(s.file), self.file_name(file));
+                self.diags.push(Diagnostic::warning(msg));
             }
             _ => {}
         }

@@ -240,9 +240,8 @@ pub fn call_ctors_body(ctx: &Ctx<'_>, init: &[(u32, SymbolId)]) -> Vec<u8> {
         body.push(op::CALL);
         write_uleb(&mut body, ctx.function_index(sym).unwrap_or(0) as u64);
         if let Some(sig) = ctx.sym(sym).sig {
-            for _ in 0..ctx.sigs[sig.idx()].results.len() {
-                body.push(op::DROP);
-            }
+            let results = ctx.sigs[sig.idx()].results.len();
+            body.resize(body.len() + results, op::DROP);
         }
     }
     body.push(op::END);

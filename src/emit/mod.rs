@@ -10,7 +10,7 @@ use crate::input::object::{Limits, SymKind};
 use crate::input::wasm::{external, limits, names, op, section};
 use crate::layout::indices::Indices;
 use crate::layout::memory::{MemoryLayout, Part};
-use crate::relocate::{copy_relocated, tombstone_for_section, Place, Resolver};
+use crate::relocate::{copy_relocated, tombstone_for_section, Chunk, Resolver};
 use encode::{write_name, write_uleb};
 use std::collections::HashMap;
 
@@ -315,7 +315,8 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
                     let obj = ctx.files[file.idx()].object();
                     let input = &obj.functions[func.local_index as usize];
                     let relocs = &obj.code_relocs[input.relocs.start as usize..input.relocs.end as usize];
-                    copy_relocated(&mut p, &func.body, input.code_offset as u64, relocs, file, &res, 0, Place { chunk_va: 0, chunk_input_offset: 0 });
+                    let chunk = Chunk { file, data: &func.body, relocs, input_offset: input.code_offset as u64, va: 0, tombstone: 0 };
+                    copy_relocated(&mut p, &chunk, &res);
                 }
                 None => p.extend_from_slice(&func.body),
             }
@@ -351,8 +352,8 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
                         let obj = ctx.files[is.file.idx()].object();
                         let input = &obj.segments[is.local_index as usize];
                         let relocs = &obj.data_relocs[input.relocs.start as usize..input.relocs.end as usize];
-                        let place = Place { chunk_va: seg.start_va + is.out_offset, chunk_input_offset: input.section_offset as u64 };
-                        copy_relocated(&mut p, input.data, input.section_offset as u64, relocs, is.file, &res, 0, place);
+                        let chunk = Chunk { file: is.file, data: input.data, relocs, input_offset: input.section_offset as u64, va: seg.start_va + is.out_offset, tombstone: 0 };
+                        copy_relocated(&mut p, &chunk, &res);
                     }
                     Part::Merged(m) => p.extend_from_slice(&mem.merged[*m].data),
                 }
@@ -370,7 +371,8 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
             match part {
                 custom::CustomPart::Input(file, idx) => {
                     let sec = &ctx.files[file.idx()].object().customs[*idx as usize];
-                    copy_relocated(&mut p, sec.data, 0, &sec.relocs, *file, &res, tombstone, Place { chunk_va: 0, chunk_input_offset: 0 });
+                    let chunk = Chunk { file: *file, data: sec.data, relocs: &sec.relocs, input_offset: 0, va: 0, tombstone };
+                    copy_relocated(&mut p, &chunk, &res);
                 }
                 custom::CustomPart::Merged(data) => p.extend_from_slice(data),
             }
