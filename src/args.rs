@@ -1004,9 +1004,14 @@ mod rsp {
     ) -> Vec<String> {
         let mut out = Vec::new();
         let mut stack = Vec::new();
-        expand_into(args, quoting, read_file, &mut stack, &mut out, h);
+        let mut reads = 0;
+        expand_into(args, quoting, read_file, &mut stack, &mut reads, &mut out, h);
         out
     }
+
+    /// `@file`s expanded in one command line. Files that name each other several times
+    /// (not recursively) double the expansion per level: stop long before that hangs.
+    const MAX_EXPANSIONS: usize = 1 << 16;
 
     /// Returns false when expansion was abandoned (recursion); the rest is copied as is.
     fn expand_into(
@@ -1014,6 +1019,7 @@ mod rsp {
         quoting: Quoting,
         read_file: &dyn Fn(&str) -> Option<Vec<u8>>,
         stack: &mut Vec<String>,
+        reads: &mut usize,
         out: &mut Vec<String>,
         h: &mut ErrorHandler,
     ) -> bool {
@@ -1022,6 +1028,12 @@ mod rsp {
                 out.push(arg.clone());
                 continue;
             };
+            *reads += 1;
+            if *reads > MAX_EXPANSIONS {
+                h.report(Diagnostic::error(format!("too many response file expansions (more than {MAX_EXPANSIONS}) at: '{path}'")));
+                out.extend_from_slice(&args[i..]);
+                return false;
+            }
             let Some(bytes) = read_file(path) else {
                 out.push(arg.clone());
                 continue;
@@ -1037,7 +1049,7 @@ mod rsp {
                 Quoting::Windows => tokenize_windows(&text),
             };
             stack.push(path.to_string());
-            let ok = expand_into(&tokens, quoting, read_file, stack, out, h);
+            let ok = expand_into(&tokens, quoting, read_file, stack, reads, out, h);
             stack.pop();
             if !ok {
                 out.extend_from_slice(&args[i + 1..]);

@@ -251,13 +251,28 @@ impl<'a> Ctx<'a> {
             SymKind::Table => {
                 if let (Some(a), Some(b)) = (s.table_type, new.table_type) {
                     if a.elem != b.elem {
-                        let msg = format!("Table type mismatch: {}\n>>> defined in {}\n>>> defined in {}", s.name, self.file_name(s.file), self.file_name(file));
+                        let msg = format!(
+                            "Table type mismatch: {}\n>>> defined as {} in {}\n>>> defined as {} in {}",
+                            s.name,
+                            table_type_str(a),
+                            self.file_name(s.file),
+                            table_type_str(b),
+                            self.file_name(file)
+                        );
                         self.error(Diagnostic::error(msg));
                     }
                 }
             }
             SymKind::Tag if s.sig.is_some() && new.sig.is_some() && s.sig != new.sig => {
-                let msg = format!("Tag signature mismatch: {}\n>>> defined in {}\n>>> defined in {}", s.name, self.file_name(s.file), self.file_name(file));
+                let sig_str = |g: Option<SigId>| g.map(|g| self.sigs[g.idx()].display()).unwrap_or_default();
+                let msg = format!(
+                    "Tag signature mismatch: {}\n>>> defined as {} in {}\n>>> defined as {} in {}",
+                    s.name,
+                    sig_str(s.sig),
+                    self.file_name(s.file),
+                    sig_str(new.sig),
+                    self.file_name(file)
+                );
                 self.diags.push(Diagnostic::warning(msg));
             }
             _ => {}
@@ -480,6 +495,17 @@ impl<'a> Ctx<'a> {
         self.replace_symbol(s, new);
         s
     }
+}
+
+/// wasm-ld's `toString(WasmTableType)`, e.g. `type=funcref; limits=[flags=0x1; min=2; max=9]`
+/// (the flags in decimal after `0x`, as wasm-ld prints them).
+pub fn table_type_str(t: TableType) -> String {
+    let l = t.limits;
+    let max = match l.max {
+        Some(max) if l.flags & crate::input::wasm::limits::HAS_MAX != 0 => format!("; max={max}"),
+        _ => String::new(),
+    };
+    format!("type={}; limits=[flags=0x{}; min={}{max}]", crate::input::wasm::valtype::name(t.elem), l.flags, l.min)
 }
 
 pub fn global_type_str(g: GlobalType) -> String {

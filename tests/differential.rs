@@ -98,7 +98,8 @@ fn work_root() -> PathBuf {
 // ---------------------------------------------------------------------------------------
 // One program
 
-/// Where a program is built and linked: inputs at the top, command logs in `logs/`.
+/// Where a program is built and linked: inputs at the top, outputs in one directory per
+/// linker, command lines and their output in `logs/`.
 struct Workspace {
     dir: PathBuf,
     logs: PathBuf,
@@ -158,7 +159,7 @@ fn run_module(
 fn check_program(program: &Program, sizes: &SizeTable) -> Result<(), String> {
     let tools = Tools::get()?;
     let ws = Workspace::fresh(work_root().join(&program.name))?;
-    toolchain::build_inputs(tools, program, &ws.dir)
+    toolchain::build_inputs(tools, program, &ws.dir, &ws.logs)
         .map_err(|e| format!("building the inputs: {e}"))?;
     let reference = link(tools, &tools.wasm_ld, program, &ws, "wasm-ld")?;
     let candidate = link(tools, &tools.weld, program, &ws, "weld")?;
@@ -466,7 +467,7 @@ fn check_determinism(programs: &[Program]) -> Result<(), String> {
         let root = work_root().join("determinism").join(&program.name);
         let first = Workspace::fresh(root.join("first"))?;
         let second = Workspace::fresh(root.join("second-copy-elsewhere"))?;
-        toolchain::build_inputs(tools, program, &first.dir)?;
+        toolchain::build_inputs(tools, program, &first.dir, &first.logs)?;
         copy_files(&first.dir, &second.dir)?;
 
         let mut outputs = Vec::new();

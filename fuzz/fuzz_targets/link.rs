@@ -1,121 +1,14 @@
-//! A whole `weld::link` of (mutated) objects and archives with options taken from the input.
-//!
-//! Input format (what `seed.sh` writes): 8 option bytes, then the input files separated by
-//! `SEP`. Files that start with `!<arch>` are archives, everything else is an object.
+//! A whole `weld::link` of (mutated) objects and archives with options taken from the input
+//! (format: `inputs::link_inputs`).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use weld::options::{BuildId, UnresolvedPolicy};
-use weld::{InputFile, Options};
 
-const SEP: &[u8] = b"\n--weld-input--\n";
-const NAMES: [&str; 4] = ["_start", "main", "foo", "__wasm_call_ctors"];
-
-fn split<'a>(mut rest: &'a [u8]) -> Vec<&'a [u8]> {
-    let mut out = Vec::new();
-    while let Some(i) = rest.windows(SEP.len()).position(|w| w == SEP) {
-        out.push(&rest[..i]);
-        rest = &rest[i + SEP.len()..];
-    }
-    out.push(rest);
-    out
-}
-
-fn options(b: [u8; 8]) -> Options {
-    let bit = |i: usize| b[i / 8] & (1 << (i % 8)) != 0;
-    let mut o = Options::default();
-    o.gc_sections = !bit(0);
-    o.no_entry = !bit(1);
-    if bit(2) {
-        o.import_memory = Some(("env".into(), "memory".into()));
-    }
-    o.export_all = bit(3);
-    o.export_dynamic = bit(4);
-    o.allow_undefined = bit(5);
-    o.unresolved = match b[0] >> 6 {
-        0 => UnresolvedPolicy::ReportAll,
-        1 => UnresolvedPolicy::IgnoreAll,
-        2 => UnresolvedPolicy::ImportDynamic,
-        _ => UnresolvedPolicy::Warn,
-    };
-    o.is64 = bit(8);
-    o.stack_first = bit(9);
-    o.shared_memory = bit(10);
-    o.import_table = bit(11);
-    o.growable_table = bit(12);
-    o.strip_all = bit(13);
-    o.strip_debug = bit(14);
-    o.compress_relocations = bit(15);
-    o.merge_data_segments = !bit(16);
-    o.optimize = if bit(17) { 0 } else { 2 };
-    o.import_undefined = bit(19);
-    o.export_table = bit(20);
-    o.allow_multiple_definition = bit(21);
-    o.build_id = match (bit(22), bit(23)) {
-        (false, false) => BuildId::None,
-        (true, false) => BuildId::Fast,
-        (false, true) => BuildId::Sha1,
-        (true, true) => BuildId::Hex(vec![b[4], b[5]]),
-    };
-    for (i, name) in NAMES.iter().enumerate() {
-        if bit(24 + i) {
-            o.exports.push(name.to_string());
-        }
-        if bit(28 + i) {
-            o.undefined.push(name.to_string());
-        }
-    }
-    // The numeric options: small values, page-aligned or not, and the extremes.
-    let num = |v: u8| -> u64 {
-        match v >> 5 {
-            0 => u64::from(v) * 65536,
-            1 => u64::from(v & 31) * 16,
-            2 => u64::MAX - u64::from(v & 31),
-            3 => u64::from(u32::MAX) - u64::from(v & 31),
-            _ => u64::from(v & 31) << 32,
-        }
-    };
-    if b[4] & 0x80 != 0 {
-        o.global_base = Some(num(b[5]));
-    }
-    if b[4] & 0x40 != 0 {
-        o.stack_size = num(b[6]);
-    }
-    if b[4] & 0x20 != 0 {
-        o.initial_memory = Some(num(b[7]));
-    }
-    if b[4] & 0x10 != 0 {
-        o.max_memory = Some(num(b[7] ^ 0x55));
-    }
-    if b[4] & 0x08 != 0 {
-        o.table_base = Some(num(b[6] ^ 0x33));
-    }
-    if b[4] & 0x04 != 0 {
-        o.initial_heap = Some(num(b[5] ^ 0x0f));
-    }
-    o.no_growable_memory = b[4] & 0x02 != 0;
-    o.report = b[4] & 0x01 != 0;
-    o
-}
+#[path = "inputs.rs"]
+mod inputs;
 
 fuzz_target!(|data: &[u8]| {
-    if data.len() < 8 {
-        return;
-    }
-    let mut head = [0u8; 8];
-    head.copy_from_slice(&data[..8]);
-    let whole_archive = head[2] & 0x04 != 0; // bit 18
-    let options = options(head);
-    let files: Vec<&[u8]> = split(&data[8..]).into_iter().take(6).collect();
-    let inputs: Vec<InputFile<'_>> = files
-        .iter()
-        .enumerate()
-        .map(|(i, bytes)| InputFile {
-            name: if bytes.starts_with(b"!<arch>") { format!("lib{i}.a") } else { format!("in{i}.o") },
-            bytes,
-            whole_archive,
-        })
-        .collect();
+    let Some((options, inputs)) = inputs::link_inputs(data) else { return };
     if let Ok(linked) = weld::link(&inputs, &options) {
         assert!(linked.wasm.starts_with(b"\0asm"), "output is not a wasm module");
     }

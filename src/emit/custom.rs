@@ -30,6 +30,7 @@ fn is_string_section(name: &str) -> bool {
 pub fn plan<'a>(ctx: &mut Ctx<'a>, offsets: &mut HashMap<(FileId, u32), u64>) -> Vec<CustomOut<'a>> {
     let strip_debug = ctx.options.strip_debug || ctx.options.strip_all;
     let mut out: Vec<CustomOut<'a>> = Vec::new();
+    let mut slot_of: HashMap<&'a str, usize> = HashMap::new();
     let mut string_inputs: Vec<(usize, Vec<(FileId, u32)>)> = Vec::new();
     for &file in &ctx.object_order {
         let f = &ctx.files[file.idx()];
@@ -41,13 +42,11 @@ pub fn plan<'a>(ctx: &mut Ctx<'a>, offsets: &mut HashMap<(FileId, u32), u64>) ->
             if is_synthesized(name) || name == ".llvmbc" || name == ".llvmcmd" || (strip_debug && name.starts_with(".debug_")) {
                 continue;
             }
-            let slot = match out.iter().position(|o| o.name == name) {
-                Some(s) => s,
-                None => {
-                    out.push(CustomOut { name, parts: Vec::new(), size: 0 });
-                    out.len() - 1
-                }
-            };
+            // A map, not a scan of `out`: an input can have a great many distinct names.
+            let slot = *slot_of.entry(name).or_insert_with(|| {
+                out.push(CustomOut { name, parts: Vec::new(), size: 0 });
+                out.len() - 1
+            });
             if is_string_section(name) && ctx.options.optimize > 0 {
                 match string_inputs.iter_mut().find(|(s, _)| *s == slot) {
                     Some((_, v)) => v.push((file, i as u32)),

@@ -224,7 +224,11 @@ fn add_table_entry(ctx: &mut Ctx<'_>, ix: &mut Indices, sym: SymbolId) {
     if ctx.table_index(sym).is_some() || ctx.sym(sym).is_stub {
         return;
     }
-    let index = ix.table_base + ix.table_entries.len() as u32;
+    // `--table-base` near 2^32 would wrap the table indices around.
+    let Some(index) = u32::try_from(ix.table_entries.len()).ok().and_then(|n| ix.table_base.checked_add(n)) else {
+        ctx.error(Diagnostic::error(format!("too many indirect function table entries for --table-base={}", ix.table_base)));
+        return;
+    };
     match ctx.sym(sym).def {
         Def::Function(f) => ctx.functions[f.idx()].table_index = Some(index),
         _ => ctx.sym_mut(sym).table_index = Some(index),

@@ -97,7 +97,8 @@ fn is_mergeable(ctx: &Ctx<'_>, seg: SegId) -> bool {
 /// (TLS, read-only, data, other, bss) like wasm-ld.
 pub fn create_output_segments<'a>(ctx: &mut Ctx<'a>) -> MemoryLayout<'a> {
     let mut layout = MemoryLayout::default();
-    let mut by_name: Vec<(&'a str, usize)> = Vec::new();
+    // A map, not a scan: an input can have a great many distinct segment names.
+    let mut by_name: std::collections::HashMap<&'a str, usize> = std::collections::HashMap::new();
     let mut members: Vec<Vec<SegId>> = Vec::new();
     for fi in 0..ctx.object_order.len() {
         let f = ctx.object_order[fi];
@@ -108,8 +109,8 @@ pub fn create_output_segments<'a>(ctx: &mut Ctx<'a>) -> MemoryLayout<'a> {
                 continue;
             }
             let name = output_name(ctx, seg);
-            let slot = match by_name.iter().find(|(n, _)| *n == name) {
-                Some(&(_, i)) => i,
+            let slot = match by_name.get(name) {
+                Some(&i) => i,
                 None => {
                     layout.segments.push(OutputSegment {
                         name,
@@ -124,7 +125,7 @@ pub fn create_output_segments<'a>(ctx: &mut Ctx<'a>) -> MemoryLayout<'a> {
                         start_va: 0,
                     });
                     members.push(Vec::new());
-                    by_name.push((name, layout.segments.len() - 1));
+                    by_name.insert(name, layout.segments.len() - 1);
                     layout.segments.len() - 1
                 }
             };
@@ -159,6 +160,8 @@ fn finalize_segment<'a>(ctx: &mut Ctx<'a>, merged: &mut Vec<MergedStrings>, out:
     // Mergeable segments with the same flags and alignment share one merged chunk, placed
     // where the first of them was.
     let mut groups: Vec<(u32, u32, usize, Vec<SegId>)> = Vec::new();
+    // Position in `groups` by key: flags are arbitrary input, so there can be many groups.
+    let mut group_of: std::collections::HashMap<(u32, u32), usize> = std::collections::HashMap::new();
     for &seg in segs {
         let s = &ctx.segments[seg.idx()];
         let input = &ctx.files[s.file.idx()].object().segments[s.local_index as usize];
@@ -166,9 +169,10 @@ fn finalize_segment<'a>(ctx: &mut Ctx<'a>, merged: &mut Vec<MergedStrings>, out:
         out.linking_flags |= input.flags;
         if is_mergeable(ctx, seg) {
             let key = (input.flags, input.alignment);
-            match groups.iter_mut().find(|g| (g.0, g.1) == key) {
+            match group_of.get(&key).and_then(|&g| groups.get_mut(g)) {
                 Some(g) => g.3.push(seg),
                 None => {
+                    group_of.insert(key, groups.len());
                     groups.push((key.0, key.1, merged.len(), vec![seg]));
                     merged.push(MergedStrings { alignment: key.1, flags: key.0, data: Vec::new(), out_offset: 0 });
                     out.parts.push(Part::Merged(merged.len() - 1));

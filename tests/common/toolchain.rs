@@ -134,10 +134,22 @@ fn ask_clang(clang: &Path, flag: &str) -> Result<PathBuf, String> {
 }
 
 /// Compiles the program's sources into `out` (`NAME.o`), builds its archives there and
-/// copies its raw inputs in, truncating an object if the program asks for it.
-pub fn build_inputs(tools: &Tools, program: &Program, out: &Path) -> Result<(), String> {
+/// copies its raw inputs in, truncating an object if the program asks for it. The tools'
+/// command lines and output go to `logs`.
+pub fn build_inputs(
+    tools: &Tools,
+    program: &Program,
+    out: &Path,
+    logs: &Path,
+) -> Result<(), String> {
     for source in &program.objects {
-        compile(tools, program, source, &out.join(source.object_name()), out)?;
+        compile(
+            tools,
+            program,
+            source,
+            &out.join(source.object_name()),
+            logs,
+        )?;
     }
     for archive in &program.archives {
         let members_dir = out.join(format!("{}.members", archive.name));
@@ -145,13 +157,13 @@ pub fn build_inputs(tools: &Tools, program: &Program, out: &Path) -> Result<(), 
         let mut members = Vec::new();
         for source in &archive.members {
             let object = members_dir.join(source.object_name());
-            compile(tools, program, source, &object, out)?;
+            compile(tools, program, source, &object, logs)?;
             members.push(object);
         }
         let archive_path = out.join(&archive.name);
         let mut ar = Command::new(&tools.llvm_ar);
         ar.arg("rcs").arg(&archive_path).args(&members);
-        expect_success(&mut ar, out, &format!("ar-{}", archive.name))?;
+        expect_success(&mut ar, logs, &format!("ar-{}", archive.name))?;
     }
     for input in &program.inputs {
         copy(&program.dir.join(input), &out.join(input))?;

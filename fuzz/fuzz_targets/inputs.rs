@@ -1,0 +1,139 @@
+//! How the fuzz targets turn raw bytes into linker inputs. Shared by the targets and by
+//! `tests/malformed.rs`, which replays the crashes the targets found
+//! (`tests/fuzz-regressions/`); include it with `#[path]`.
+#![allow(dead_code)]
+
+use weld::driver::MemoryFileSystem;
+use weld::options::{BuildId, UnresolvedPolicy};
+use weld::{InputFile, Options};
+
+/// `link` target: 8 option bytes, then the input files separated by `SEP`. Files that start
+/// with `!<arch>` are archives, everything else is an object.
+pub const SEP: &[u8] = b"\n--weld-input--\n";
+const NAMES: [&str; 4] = ["_start", "main", "foo", "__wasm_call_ctors"];
+
+pub fn split(mut rest: &[u8]) -> Vec<&[u8]> {
+    let mut out = Vec::new();
+    while let Some(i) = rest.windows(SEP.len()).position(|w| w == SEP) {
+        out.push(&rest[..i]);
+        rest = &rest[i + SEP.len()..];
+    }
+    out.push(rest);
+    out
+}
+
+// One field per bit reads better than one struct literal.
+#[allow(clippy::field_reassign_with_default)]
+pub fn options(b: [u8; 8]) -> Options {
+    let bit = |i: usize| b[i / 8] & (1 << (i % 8)) != 0;
+    let mut o = Options::default();
+    o.gc_sections = !bit(0);
+    o.no_entry = !bit(1);
+    if bit(2) {
+        o.import_memory = Some(("env".into(), "memory".into()));
+    }
+    o.export_all = bit(3);
+    o.export_dynamic = bit(4);
+    o.allow_undefined = bit(5);
+    o.unresolved = match b[0] >> 6 {
+        0 => UnresolvedPolicy::ReportAll,
+        1 => UnresolvedPolicy::IgnoreAll,
+        2 => UnresolvedPolicy::ImportDynamic,
+        _ => UnresolvedPolicy::Warn,
+    };
+    o.is64 = bit(8);
+    o.stack_first = bit(9);
+    o.shared_memory = bit(10);
+    o.import_table = bit(11);
+    o.growable_table = bit(12);
+    o.strip_all = bit(13);
+    o.strip_debug = bit(14);
+    o.compress_relocations = bit(15);
+    o.merge_data_segments = !bit(16);
+    o.optimize = if bit(17) { 0 } else { 2 };
+    o.import_undefined = bit(19);
+    o.export_table = bit(20);
+    o.allow_multiple_definition = bit(21);
+    o.build_id = match (bit(22), bit(23)) {
+        (false, false) => BuildId::None,
+        (true, false) => BuildId::Fast,
+        (false, true) => BuildId::Sha1,
+        (true, true) => BuildId::Hex(vec![b[4], b[5]]),
+    };
+    for (i, name) in NAMES.iter().enumerate() {
+        if bit(24 + i) {
+            o.exports.push(name.to_string());
+        }
+        if bit(28 + i) {
+            o.undefined.push(name.to_string());
+        }
+    }
+    // The numeric options: small values, page-aligned or not, and the extremes.
+    let num = |v: u8| -> u64 {
+        match v >> 5 {
+            0 => u64::from(v) * 65536,
+            1 => u64::from(v & 31) * 16,
+            2 => u64::MAX - u64::from(v & 31),
+            3 => u64::from(u32::MAX) - u64::from(v & 31),
+            _ => u64::from(v & 31) << 32,
+        }
+    };
+    if b[4] & 0x80 != 0 {
+        o.global_base = Some(num(b[5]));
+    }
+    if b[4] & 0x40 != 0 {
+        o.stack_size = num(b[6]);
+    }
+    if b[4] & 0x20 != 0 {
+        o.initial_memory = Some(num(b[7]));
+    }
+    if b[4] & 0x10 != 0 {
+        o.max_memory = Some(num(b[7] ^ 0x55));
+    }
+    if b[4] & 0x08 != 0 {
+        o.table_base = Some(num(b[6] ^ 0x33));
+    }
+    if b[4] & 0x04 != 0 {
+        o.initial_heap = Some(num(b[5] ^ 0x0f));
+    }
+    o.no_growable_memory = b[4] & 0x02 != 0;
+    o.report = b[4] & 0x01 != 0;
+    o
+}
+
+/// `link` target: the options and inputs of one fuzz input, or `None` if it is too short.
+pub fn link_inputs(data: &[u8]) -> Option<(Options, Vec<InputFile<'_>>)> {
+    let head: [u8; 8] = data.get(..8)?.try_into().ok()?;
+    let whole_archive = head[2] & 0x04 != 0; // bit 18
+    let options = options(head);
+    let inputs = split(&data[8..])
+        .into_iter()
+        .take(6)
+        .enumerate()
+        .map(|(i, bytes)| InputFile {
+            name: if bytes.starts_with(b"!<arch>") { format!("lib{i}.a") } else { format!("in{i}.o") },
+            bytes,
+            whole_archive,
+            prepared: None,
+        })
+        .collect();
+    Some((options, inputs))
+}
+
+/// `args` target: the arguments separated by NUL, then `\0\0`, then the contents of the
+/// file `x` (which the arguments may name as an input, a response file `@x`, an
+/// `--allow-undefined-file`…). `a.o` and `libz.a` are small real inputs (`fixtures/`).
+pub fn args_inputs(data: &[u8]) -> (Vec<String>, MemoryFileSystem) {
+    const OBJECT: &[u8] = include_bytes!("../fixtures/a.o");
+    const ARCHIVE: &[u8] = include_bytes!("../fixtures/libz.a");
+    let (line, file) = match data.windows(2).position(|w| w == b"\0\0") {
+        Some(i) => (&data[..i], &data[i + 2..]),
+        None => (data, &[][..]),
+    };
+    let args = line.split(|&b| b == 0).take(64).map(|a| String::from_utf8_lossy(a).into_owned()).collect();
+    let mut fs = MemoryFileSystem::new();
+    fs.insert("a.o", OBJECT);
+    fs.insert("libz.a", ARCHIVE);
+    fs.insert("x", file);
+    (args, fs)
+}

@@ -1,0 +1,116 @@
+// The package's `weld` command (npx weld) against the native CLI and wasmLd(): the same
+// command line gives the same files, messages and exit code.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import test from 'node:test';
+import { wasmLd } from 'weld-wasm';
+import { clangArgs, fixture, run, tempDir, NATIVE } from './helpers.mjs';
+
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+
+/** Runs the same args (with OUT standing for a fresh output directory) three ways. */
+function threeWays(makeArgs, outNames) {
+  const results = {};
+  for (const how of ['native', 'npx', 'wasmLd']) {
+    const dir = tempDir();
+    const args = makeArgs(dir);
+    let r;
+    if (how === 'native') r = run(NATIVE, args);
+    else if (how === 'npx') r = run(npx, ['--loglevel=error', '--no-install', 'weld', ...args]);
+    else {
+      const out = wasmLd(args, (p) => (existsSync(p) ? readFileSync(p) : undefined));
+      r = { status: out.exitCode, stdout: out.stdout, stderr: out.stderr };
+      for (const [path, bytes] of out.outputs) writeFileSync(path, bytes);
+    }
+    const files = {};
+    for (const name of outNames) {
+      const p = join(dir, name);
+      files[name] = existsSync(p) ? readFileSync(p) : null;
+    }
+    // Paths differ between the runs only by the temp dir.
+    const clean = (s) => s.split(dir).join('OUT');
+    results[how] = { status: r.status, stdout: clean(r.stdout), stderr: clean(r.stderr), files };
+  }
+  return results;
+}
+
+function assertSame(results) {
+  const { native } = results;
+  for (const how of ['npx', 'wasmLd']) {
+    const other = results[how];
+    assert.equal(other.status, native.status, `${how}: exit code`);
+    assert.equal(other.stdout, native.stdout, `${how}: stdout`);
+    assert.equal(other.stderr, native.stderr, `${how}: stderr`);
+    for (const [name, bytes] of Object.entries(native.files)) {
+      if (bytes === null) assert.equal(other.files[name], null, `${how}: ${name} should not exist`);
+      else assert.ok(other.files[name] && bytes.equals(other.files[name]), `${how}: ${name} differs from the native CLI's`);
+    }
+  }
+}
+
+test('clang\'s link line for hello: same module from npx weld, the native CLI and wasmLd', () => {
+  const r = threeWays((dir) => clangArgs(['hello.o'], join(dir, 'hello.wasm')), ['hello.wasm']);
+  assert.equal(r.native.status, 0, r.native.stderr);
+  assert.ok(r.native.files['hello.wasm']?.length > 1000);
+  assertSame(r);
+});
+
+test('a bigger program with -Map and --gc-sections output: same files and stdout', () => {
+  const r = threeWays(
+    (dir) => [...clangArgs(['calc.o', 'greet-v2.o'], join(dir, 'calc.wasm')), `-Map=${join(dir, 'calc.map')}`, '--print-gc-sections', '--strip-debug'],
+    ['calc.wasm', 'calc.map'],
+  );
+  assert.equal(r.native.status, 0, r.native.stderr);
+  assert.ok(r.native.files['calc.map']?.length > 0);
+  assert.match(r.native.stdout, /removing unused section/);
+  assertSame(r);
+});
+
+test('errors: same messages and exit code, no output written', () => {
+  const undef = threeWays((dir) => clangArgs(['undefined.o'], join(dir, 'u.wasm')), ['u.wasm']);
+  assert.equal(undef.native.status, 1);
+  assert.equal(undef.native.stderr, 'weld: error: ' + fixture('undefined.o') + ': undefined symbol: missing_function\n');
+  assertSame(undef);
+
+  const missing = threeWays((dir) => ['nope.o', '--bogus', '-o', join(dir, 'x.wasm')], ['x.wasm']);
+  assert.equal(missing.native.status, 1);
+  assert.match(missing.native.stderr, /unknown argument: --bogus/);
+  assert.match(missing.native.stderr, /cannot open nope\.o: No such file or directory/);
+  assertSame(missing);
+});
+
+test('response files, -L/-l search and --version', () => {
+  const r = threeWays((dir) => {
+    const rsp = join(dir, 'args.rsp');
+    writeFileSync(rsp, clangArgs(['hello.o'], join(dir, 'h.wasm')).map((a) => `"${a}"`).join('\n'));
+    return [`@${rsp}`];
+  }, ['h.wasm']);
+  assert.equal(r.native.status, 0, r.native.stderr);
+  assertSame(r);
+  assertSame(threeWays(() => ['--version'], []));
+});
+
+test('wasmLd reads from a Map or an object, and returns outputs as a Map', () => {
+  const files = new Map([
+    ['/lib/crt1-command.o', readFileSync(fixture('crt1-command.o'))],
+    ['/lib/libc.a', readFileSync(fixture('libc.a'))],
+    ['/lib/rt.a', readFileSync(fixture('libclang_rt.builtins-wasm32.a'))],
+    ['hello.o', readFileSync(fixture('hello.o'))],
+  ]);
+  const args = ['-L/lib', '/lib/crt1-command.o', 'hello.o', '-lc', '/lib/rt.a', '-o', 'out/hello.wasm', '-Map=hello.map'];
+  const a = wasmLd(args, files);
+  assert.equal(a.exitCode, 0, a.stderr);
+  assert.ok(a.outputs instanceof Map);
+  assert.deepEqual([...a.outputs.keys()], ['out/hello.wasm', 'hello.map']);
+  const b = wasmLd(args, Object.fromEntries(files));
+  assert.ok(Buffer.from(b.outputs.get('out/hello.wasm')).equals(Buffer.from(a.outputs.get('out/hello.wasm'))));
+  const r = wasmLd([...args, '--report=report.json'], files);
+  const report = JSON.parse(new TextDecoder().decode(r.outputs.get('report.json')));
+  assert.equal(report.outputSize, a.outputs.get('out/hello.wasm').length);
+  assert.ok(report.timings.length > 0, '--report has timings in the wasm build too');
+  const c = wasmLd(['-lnosuch', 'hello.o', '-o', 'x'], files, 'wasm-ld');
+  assert.equal(c.exitCode, 1);
+  assert.equal(c.stderr, 'wasm-ld: error: unable to find library -lnosuch\n');
+  assert.equal(c.outputs.size, 0);
+});

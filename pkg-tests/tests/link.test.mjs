@@ -1,0 +1,103 @@
+// link(): real C programs (clang-19 objects + wasi-libc) linked through the installed
+// package, compared with wasm-ld-19 and the native CLI, and run under node:wasi.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import test from 'node:test';
+import { link, version } from 'weld-wasm';
+import { clangArgs, clangInputs, input, run, runWasi, tempDir, CALC_V1, NATIVE, WASM_LD } from './helpers.mjs';
+
+
+/** Links with an external linker (same command line clang would use); returns the bytes. */
+function linkWith(linker, objects, out) {
+  const dir = tempDir();
+  const path = join(dir, out);
+  const r = run(linker, clangArgs(objects, path));
+  assert.equal(r.status, 0, `${linker} failed: ${r.stderr}`);
+  return readFileSync(path);
+}
+
+test('version names the LLD release', () => {
+  assert.match(version(), /^weld \S+ \(LLD 19\.\d+\.\d+ compatible\)$/);
+});
+
+test('hello world: runs, and matches wasm-ld-19 and the native CLI byte for byte', () => {
+  const { wasm, warnings } = link(clangInputs(['hello.o']), { output: 'hello.wasm' });
+  assert.ok(wasm instanceof Uint8Array);
+  assert.deepEqual(warnings, []);
+  const r = runWasi(wasm, ['from', 'node']);
+  assert.equal(r.stderr, '');
+  assert.equal(r.stdout, 'hello from weld-wasm from node\n');
+  assert.equal(r.status, 0);
+  assert.ok(Buffer.from(wasm).equals(linkWith(NATIVE, ['hello.o'], 'hello.wasm')), 'differs from the native CLI');
+  assert.ok(Buffer.from(wasm).equals(linkWith(WASM_LD, ['hello.o'], 'hello.wasm')), 'differs from wasm-ld-19');
+});
+
+test('a bigger program (two objects, more of libc) runs and matches wasm-ld-19', () => {
+  const { wasm } = link(clangInputs(['calc.o', 'greet-v1.o']), { output: 'calc.wasm' });
+  const r = runWasi(wasm);
+  assert.equal(r.stdout, CALC_V1);
+  assert.equal(r.status, 0);
+  assert.ok(Buffer.from(wasm).equals(linkWith(WASM_LD, ['calc.o', 'greet-v1.o'], 'calc.wasm')), 'differs from wasm-ld-19');
+});
+
+test('inputs may be ArrayBuffers and views; the output name is the module name', () => {
+  const inputs = clangInputs(['hello.o']).map(({ name, bytes }, i) => {
+    const copy = new Uint8Array(bytes).slice();
+    return { name, bytes: i % 2 ? copy.buffer : new DataView(copy.buffer) };
+  });
+  const a = link(inputs, { output: 'dir/hello.wasm' }).wasm;
+  const b = link(clangInputs(['hello.o']), { output: 'hello.wasm' }).wasm;
+  assert.ok(Buffer.from(a).equals(Buffer.from(b)));
+});
+
+test('options: exports, no entry, strip, memory import/export, map text', () => {
+  const lib = link([input('greet-v1.o')], { noEntry: true, exports: ['greeting'], map: true, output: 'greet.wasm' });
+  const mod = new WebAssembly.Module(lib.wasm);
+  const exports = WebAssembly.Module.exports(mod).map((e) => `${e.kind}:${e.name}`);
+  assert.deepEqual(exports.sort(), ['function:greeting', 'memory:memory']);
+  assert.match(lib.map, /greeting/);
+  assert.equal(typeof lib.map, 'string');
+
+  const stripped = link([input('greet-v1.o')], { entry: false, exports: ['greeting'], stripAll: true, report: false });
+  assert.ok(stripped.wasm.length < lib.wasm.length);
+  assert.equal(stripped.map, undefined);
+  assert.equal(stripped.report, null);
+
+  const imported = link([input('greet-v1.o')], {
+    noEntry: true,
+    importMemory: { module: 'host', name: 'mem' },
+    exportMemory: 'exported_mem',
+    initialMemory: 131072,
+    maxMemory: 262144,
+  });
+  const m = new WebAssembly.Module(imported.wasm);
+  assert.deepEqual(WebAssembly.Module.imports(m), [{ module: 'host', name: 'mem', kind: 'memory' }]);
+  assert.deepEqual(WebAssembly.Module.exports(m), [{ name: 'exported_mem', kind: 'memory' }]);
+  assert.equal(imported.report.memory.initialPages, 2);
+  assert.equal(imported.report.memory.maxPages, 4);
+});
+
+test('options are checked: unknown names and wrong types throw, naming the option', () => {
+  const inputs = [input('greet-v1.o')];
+  assert.throws(() => link(inputs, { noEntry: true, stackSze: 4096 }), { name: 'TypeError', message: /unknown option: stackSze/ });
+  assert.throws(() => link(inputs, { noEntry: 'yes' }), { name: 'TypeError', message: /options\.noEntry must be a boolean/ });
+  assert.throws(() => link(inputs, { stackSize: -16 }), { name: 'RangeError', message: /options\.stackSize/ });
+  assert.throws(() => link(inputs, { buildId: 'md5' }), { message: /unknown --build-id style: md5/ });
+  assert.throws(() => link('main.o'), { name: 'TypeError', message: /inputs must be an array/ });
+  assert.throws(() => link([{ name: 'a.o' }]), { name: 'TypeError', message: /inputs\[0\]\.bytes \(a\.o\)/ });
+  // undefined values are ignored, as if absent
+  assert.ok(link(inputs, { noEntry: true, entry: undefined }).wasm.length > 0);
+});
+
+test('--build-id and stack options reach the output', () => {
+  const a = link([input('greet-v1.o')], { noEntry: true, buildId: true });
+  const b = link([input('greet-v1.o')], { noEntry: true, buildId: '0x0123456789abcdef' });
+  const names = (w) => WebAssembly.Module.customSections(new WebAssembly.Module(w), 'build_id').length;
+  assert.equal(names(a.wasm), 1);
+  assert.equal(names(b.wasm), 1);
+  assert.ok(Buffer.from(b.wasm).includes(Buffer.from('0123456789abcdef', 'hex')));
+  const s = link([input('greet-v1.o')], { noEntry: true, stackSize: 8192, stackFirst: true });
+  assert.equal(s.report.memory.stackHigh - s.report.memory.stackLow, 8192);
+  assert.equal(s.report.memory.stackFirst, true);
+});

@@ -1,0 +1,957 @@
+//! Hostile input: malformed objects, archives and command lines must give an `Err` with a
+//! diagnostic naming the file, never a panic. Each case runs under `catch_unwind`, so a
+//! panic fails the test with the case's name (the other cases still run).
+//!
+//! Inputs are real objects compiled by clang-19 here (truncated and corrupted at every
+//! byte), objects written by hand with `common/builder.rs`, and the crashes the fuzz
+//! targets found (`tests/fuzz-regressions/`, see `fuzz/`).
+
+#[path = "common/builder.rs"]
+mod builder;
+#[path = "../fuzz/fuzz_targets/inputs.rs"]
+mod fuzz_inputs;
+
+use builder::{archive, flag, module, name, reloc, uleb, uleb5, At, Obj, Reloc, Sym, HUGE};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+use weld::driver::{self, MemoryFileSystem};
+use weld::{Diagnostic, InputFile, Options};
+
+const INSTALL_HINT: &str = "apt-get install clang-19 lld-19 llvm-19 wasi-libc";
+
+// ---- running cases ----
+
+/// Runs named cases, each under `catch_unwind`, and fails at the end listing every case
+/// that panicked or did not behave.
+struct Cases {
+    suite: &'static str,
+    run: usize,
+    failures: Vec<String>,
+}
+
+impl Cases {
+    fn new(suite: &'static str) -> Cases {
+        Cases { suite, run: 0, failures: Vec::new() }
+    }
+
+    fn case(&mut self, name: impl Into<String>, f: impl FnOnce() -> Result<(), String>) {
+        let name = name.into();
+        self.run += 1;
+        match catch_unwind(AssertUnwindSafe(f)) {
+            Ok(Ok(())) => {}
+            Ok(Err(why)) => self.failures.push(format!("{name}: {why}")),
+            Err(panic) => {
+                let msg = panic
+                    .downcast_ref::<String>()
+                    .cloned()
+                    .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                    .unwrap_or_default();
+                self.failures.push(format!("{name}: PANICKED: {msg}"));
+            }
+        }
+    }
+
+    fn finish(self) {
+        let shown: Vec<&String> = self.failures.iter().take(40).collect();
+        assert!(
+            self.failures.is_empty(),
+            "{}: {} of {} cases failed:\n{}",
+            self.suite,
+            self.failures.len(),
+            self.run,
+            shown.iter().map(|s| format!("  {s}")).collect::<Vec<_>>().join("\n")
+        );
+        eprintln!("{}: {} cases passed", self.suite, self.run);
+    }
+}
+
+fn render(diags: &[Diagnostic]) -> String {
+    diags.iter().map(Diagnostic::render_body).collect::<Vec<_>>().join("\n")
+}
+
+fn inputs<'a>(files: &[(&str, &'a [u8])]) -> Vec<InputFile<'a>> {
+    files
+        .iter()
+        .map(|(name, bytes)| InputFile { name: name.to_string(), bytes, whole_archive: false, prepared: None })
+        .collect()
+}
+
+/// Links; `Ok(Err(rendered diagnostics))` when the link failed.
+fn link(files: &[(&str, &[u8])], options: &Options) -> Result<Vec<u8>, String> {
+    match weld::link(&inputs(files), options) {
+        Ok(linked) => Ok(linked.wasm),
+        Err(d) => {
+            assert!(d.has_errors(), "link returned Err without an error diagnostic: {}", render(&d.list));
+            Err(render(&d.list))
+        }
+    }
+}
+
+/// The link must fail with an error that names `file` and contains `want`.
+fn expect_error(files: &[(&str, &[u8])], options: &Options, file: &str, want: &str) -> Result<(), String> {
+    match link(files, options) {
+        Ok(_) => Err(format!("linked without error (expected `{want}`)")),
+        Err(text) if !text.contains(file) => Err(format!("the diagnostics do not name {file}:\n{text}")),
+        Err(text) if !text.contains(want) => Err(format!("expected `{want}` in:\n{text}")),
+        Err(_) => Ok(()),
+    }
+}
+
+/// One object on its own, linked with default options: must fail mentioning `want`, and
+/// the message must name the file.
+fn object_error(bytes: &[u8], want: &str) -> Result<(), String> {
+    expect_error(&[("bad.o", bytes)], &Options::default(), "bad.o", want)
+}
+
+// ---- real objects from clang ----
+
+const MAIN_C: &str = r#"
+extern int add(int, int);
+extern int counter;
+extern const char *greet(void);
+__attribute__((weak)) extern int maybe(void);
+static int table[4] = {1, 2, 3, 4};
+int zeros[64];
+const char *names[] = {"alpha", "beta", "gamma"};
+static int (*op)(int, int) = add;
+__attribute__((constructor)) static void init(void) { zeros[2] = table[3]; }
+int main(int argc, char **argv) {
+    int n = op(argc, table[argc & 3]);
+    if (maybe) n += maybe();
+    return n + (int)greet()[0] + names[argc % 3][0] + zeros[argc];
+}
+"#;
+
+const LIB_C: &str = r#"
+int counter = 42;
+int add(int a, int b) { return a + b + counter; }
+const char *greet(void) { return "hello"; }
+"#;
+
+struct Real {
+    main: Vec<u8>,
+    main_g: Vec<u8>,
+    lib: Vec<u8>,
+}
+
+/// A fresh directory per use (tests run in parallel).
+fn scratch_dir(tag: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("weld-malformed-{tag}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn clang(dir: &Path, source: &str, file: &str, flags: &[&str]) -> Vec<u8> {
+    let src = dir.join(format!("{file}.c"));
+    let obj = dir.join(format!("{file}.o"));
+    std::fs::write(&src, source).unwrap();
+    let out = Command::new("clang-19")
+        .args(["--target=wasm32-wasi", "-c"])
+        .args(flags)
+        .arg(&src)
+        .arg("-o")
+        .arg(&obj)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run clang-19 ({e}): this test needs it; install with: {INSTALL_HINT}"));
+    assert!(out.status.success(), "clang-19 failed: {}", String::from_utf8_lossy(&out.stderr));
+    std::fs::read(&obj).unwrap()
+}
+
+/// Objects compiled once per run.
+fn real() -> &'static Real {
+    static REAL: OnceLock<Real> = OnceLock::new();
+    REAL.get_or_init(|| {
+        let dir = scratch_dir("clang");
+        let real = Real {
+            main: clang(&dir, MAIN_C, "main", &["-O2"]),
+            main_g: clang(&dir, MAIN_C, "main_g", &["-O0", "-g"]),
+            lib: clang(&dir, LIB_C, "lib", &["-O2"]),
+        };
+        let _ = std::fs::remove_dir_all(&dir);
+        real
+    })
+}
+
+fn real_options() -> Options {
+    Options { no_entry: true, exports: vec!["__main_argc_argv".into()], ..Options::default() }
+}
+
+/// Offsets at which a section ends (and the next begins): prefixes cut there are whole
+/// modules with fewer sections and may be valid.
+fn section_boundaries(bytes: &[u8]) -> Vec<usize> {
+    let mut out = vec![8];
+    let mut pos = 8;
+    while pos < bytes.len() {
+        let mut p = pos + 1;
+        let (mut len, mut shift) = (0usize, 0);
+        loop {
+            let b = bytes[p];
+            len |= usize::from(b & 0x7f) << shift;
+            shift += 7;
+            p += 1;
+            if b & 0x80 == 0 {
+                break;
+            }
+        }
+        pos = p + len;
+        out.push(pos);
+    }
+    out
+}
+
+#[test]
+fn real_objects_link() {
+    let r = real();
+    for main in [&r.main, &r.main_g] {
+        let wasm = link(&[("main.o", main), ("lib.o", &r.lib)], &real_options()).unwrap();
+        assert!(wasm.starts_with(b"\0asm"));
+    }
+}
+
+#[test]
+fn truncated_at_every_byte() {
+    let r = real();
+    let mut cases = Cases::new("truncated_at_every_byte");
+    for (label, full) in [("main-O2", &r.main), ("main-O0-g", &r.main_g)] {
+        let boundaries = section_boundaries(full);
+        for n in 0..full.len() {
+            cases.case(format!("{label} cut to {n} bytes"), || {
+                let prefix = &full[..n];
+                match link(&[("cut.o", prefix), ("lib.o", &r.lib)], &real_options()) {
+                    Ok(_) if boundaries.contains(&n) => Ok(()),
+                    Ok(_) => Err("linked a truncated object without error".into()),
+                    Err(text) if text.contains("cut.o") => Ok(()),
+                    Err(text) => Err(format!("the diagnostics do not name cut.o:\n{text}")),
+                }
+            });
+        }
+    }
+    // A truncated member of an archive, loaded lazily when `main.o` needs it.
+    let lib = r.lib.as_slice();
+    let boundaries = section_boundaries(lib);
+    for n in 0..lib.len() {
+        cases.case(format!("archive member cut to {n} bytes"), || {
+            let ar = archive(&[("lib.o", &lib[..n])]);
+            match link(&[("main.o", &r.main), ("libx.a", &ar)], &real_options()) {
+                Ok(_) if boundaries.contains(&n) => Ok(()),
+                Ok(_) => Err("linked a truncated member without error".into()),
+                Err(text) if text.contains("libx.a") => Ok(()),
+                // Cut before its `linking` section, the member defines nothing.
+                Err(text) if text.contains("main.o: undefined symbol: ") => Ok(()),
+                Err(text) => Err(format!("the diagnostics do not name libx.a:\n{text}")),
+            }
+        });
+    }
+    cases.finish();
+}
+
+#[test]
+fn corrupted_bytes() {
+    let r = real();
+    let mut cases = Cases::new("corrupted_bytes");
+    for (label, full) in [("main-O2", &r.main), ("main-O0-g", &r.main_g)] {
+        // Every byte of the smaller object, every third byte of the debug one.
+        let step = if full.len() > 4000 { 3 } else { 1 };
+        for i in (0..full.len()).step_by(step) {
+            for x in [0xff, 0x80, 0x01, 0x40] {
+                cases.case(format!("{label} byte {i} ^ 0x{x:02x}"), || {
+                    let mut bad = full.to_vec();
+                    bad[i] ^= x;
+                    // A corrupted object may still link (a linker does not check code); it
+                    // must not panic, and the output must be a module.
+                    match link(&[("bad.o", &bad), ("lib.o", &r.lib)], &real_options()) {
+                        Ok(wasm) if !wasm.starts_with(b"\0asm\x01\0\0\0") => Err("output is not a wasm module".into()),
+                        _ => Ok(()),
+                    }
+                });
+            }
+        }
+    }
+    // The same through the driver, with the bytes in a `MemoryFileSystem`.
+    let full = &r.main;
+    for i in (0..full.len()).step_by(7) {
+        cases.case(format!("driver: byte {i} ^ 0xff"), || {
+            let mut bad = full.clone();
+            bad[i] ^= 0xff;
+            let mut fs = MemoryFileSystem::new();
+            fs.insert("bad.o", bad);
+            fs.insert("lib.o", r.lib.clone());
+            let args: Vec<String> = ["bad.o", "lib.o", "--no-entry", "--export=main", "-o", "out.wasm"].map(String::from).to_vec();
+            let out = driver::run("wasm-ld", &args, &fs);
+            if out.exit_code != 0 && out.stderr.is_empty() {
+                return Err("failed without a message".into());
+            }
+            Ok(())
+        });
+    }
+    cases.finish();
+}
+
+#[test]
+fn every_libc_member_parses() {
+    // The checks added for hostile input must not reject what clang and wasi-libc produce.
+    let path = "/usr/lib/wasm32-wasi/libc.a";
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {path} ({e}); install with: {INSTALL_HINT}"));
+    let ar = weld::input::archive::parse_archive(path, &bytes).unwrap();
+    let mut failures = Vec::new();
+    for m in &ar.members {
+        if let Err(e) = weld::input::object::parse_object(&m.name, m.data) {
+            failures.push(e.render_body());
+        }
+    }
+    assert!(failures.is_empty(), "{} members failed to parse:\n{}", failures.len(), failures.join("\n"));
+}
+
+// ---- hand-written objects ----
+
+#[test]
+fn builder_base_object_links() {
+    // The builder's object is valid: wasm-ld-19 links it, to the same bytes as weld.
+    let base = Obj::base().encode();
+    let wasm = link(&[("base.o", &base)], &Options { output: "base.wasm".into(), ..Options::default() }).unwrap();
+    let dir = scratch_dir("builder");
+    std::fs::write(dir.join("base.o"), &base).unwrap();
+    let out = Command::new("wasm-ld-19")
+        .args(["base.o", "-o", "base.wasm"])
+        .current_dir(&dir)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run wasm-ld-19 ({e}); install with: {INSTALL_HINT}"));
+    assert!(out.status.success(), "wasm-ld-19 rejects the builder's object: {}", String::from_utf8_lossy(&out.stderr));
+    let reference = std::fs::read(dir.join("base.wasm")).unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(wasm == reference, "weld and wasm-ld-19 differ on the builder's object");
+}
+
+/// Replaces the payload of the first section with id `id` (and, for custom sections,
+/// name `custom`).
+fn with_section(obj: &Obj, id: u8, custom: &str, payload: Vec<u8>) -> Vec<u8> {
+    let mut sections = obj.sections();
+    let slot = sections
+        .iter_mut()
+        .find(|(i, p)| *i == id && (id != 0 || p.starts_with(&name(custom))))
+        .expect("section to replace");
+    slot.1 = if id == 0 { [name(custom), payload].concat() } else { payload };
+    module(&sections)
+}
+
+#[test]
+fn header_and_module_kind() {
+    let mut cases = Cases::new("header_and_module_kind");
+    let good = Obj::base().encode();
+    cases.case("empty file", || {
+        expect_error(&[("empty.o", b"")], &Options::default(), "empty.o", "unknown file type")
+    });
+    cases.case("bad magic", || {
+        let mut b = good.clone();
+        b[1] = b'x';
+        expect_error(&[("bad.o", &b)], &Options::default(), "bad.o", "unknown file type")
+    });
+    cases.case("version 2", || {
+        let mut b = good.clone();
+        b[4] = 2;
+        expect_error(&[("bad.o", &b)], &Options::default(), "bad.o", "unknown file type")
+    });
+    cases.case("component-model version", || {
+        let b = b"\0asm\x0d\0\x01\0".to_vec();
+        expect_error(&[("bad.o", &b)], &Options::default(), "bad.o", "unknown file type")
+    });
+    cases.case("magic only", || object_error(b"\0asm\x01\0\0\0\x01", "unexpected end of data"));
+    cases.case("no linking section (not relocatable)", || {
+        let obj = Obj { no_linking: true, code_relocs: vec![], data_relocs: vec![], ..Obj::base() };
+        object_error(&obj.encode(), "missing the `linking` section")
+    });
+    cases.case("a linked module as input", || {
+        let wasm = link(&[("base.o", &good)], &Options::default())?;
+        object_error(&wasm, "not a relocatable wasm file")
+    });
+    cases.case("two linking sections", || {
+        let obj = Obj::base();
+        let mut sections = obj.sections();
+        let linking = sections.iter().find(|(_, p)| p.starts_with(&name("linking"))).unwrap().clone();
+        sections.push(linking);
+        object_error(&module(&sections), "more than one `linking` section")
+    });
+    cases.case("linking version 1", || {
+        let mut payload = Obj::base().linking_payload();
+        payload[0] = 1;
+        object_error(&with_section(&Obj::base(), 0, "linking", payload), "unexpected metadata version: 1")
+    });
+    cases.case("unknown section id", || {
+        let mut sections = Obj::base().sections();
+        sections.insert(1, (0x2a, vec![0]));
+        object_error(&module(&sections), "unknown section id 42")
+    });
+    cases.case("sections out of order", || {
+        let mut sections = Obj::base().sections();
+        let (code, data) = (sections.iter().position(|s| s.0 == 10).unwrap(), sections.iter().position(|s| s.0 == 11).unwrap());
+        sections.swap(code, data);
+        object_error(&module(&sections), "out of order section")
+    });
+    cases.case("section size past the end", || {
+        // The type section's size byte follows the header and the id.
+        let mut b = good[..9].to_vec();
+        b.extend(uleb5(good.len() as u32));
+        b.extend(&good[10..]);
+        object_error(&b, "section too large")
+    });
+    cases.case("section size 0xffffffff", || {
+        let mut b = good[..9].to_vec();
+        b.extend(HUGE);
+        b.extend(&good[10..]);
+        object_error(&b, "section too large")
+    });
+    cases.finish();
+}
+
+#[test]
+fn absurd_counts() {
+    let mut cases = Cases::new("absurd_counts");
+    let base = Obj::base();
+    // Each standard section with its count replaced by 0xffffffff.
+    for (id, label) in [(1, "TYPE"), (2, "IMPORT"), (3, "FUNCTION"), (10, "CODE"), (11, "DATA")] {
+        cases.case(format!("{label} count"), || {
+            let sections = base.sections();
+            let payload = &sections.iter().find(|(i, _)| *i == id).unwrap().1;
+            let mut p = HUGE.to_vec();
+            p.extend(&payload[1..]); // every count in the base object is one byte
+            let b = with_section(&base, id, "", p);
+            expect_error(&[("bad.o", &b)], &Options::default(), "bad.o", label)
+                .and_then(|()| object_error(&b, "is too large for the"))
+        });
+    }
+    for (id, label, payload) in [
+        (6u8, "GLOBAL", HUGE.to_vec()),
+        (7, "EXPORT", HUGE.to_vec()),
+        (4, "TABLE", HUGE.to_vec()),
+        (5, "MEMORY", HUGE.to_vec()),
+    ] {
+        cases.case(format!("{label} count"), || {
+            let mut sections = base.sections();
+            // Placed right after IMPORT/FUNCTION so the order check passes.
+            let at = sections.iter().position(|(i, _)| *i == 10).unwrap();
+            sections.insert(at, (id, payload.clone()));
+            let b = module(&sections);
+            object_error(&b, "is too large for the").and_then(|()| object_error(&b, label))
+        });
+    }
+    cases.case("type with 0xffffffff params", || {
+        let mut p = vec![1, 0x60];
+        p.extend(HUGE);
+        object_error(&with_section(&base, 1, "", p), "is too large")
+    });
+    // Linking subsections and relocation sections.
+    let linking = |kind: u8, body: Vec<u8>| {
+        let mut p = uleb(2);
+        p.push(kind);
+        p.extend(uleb(body.len() as u64));
+        p.extend(body);
+        p
+    };
+    for (kind, label) in [(8u8, "symbol table"), (5, "segment info"), (6, "init functions"), (7, "comdats")] {
+        cases.case(format!("{label} count"), || {
+            let p = linking(kind, [HUGE.to_vec(), vec![0; 8]].concat());
+            object_error(&with_section(&base, 0, "linking", p), "is too large for the")
+        });
+    }
+    cases.case("comdat with 0xffffffff entries", || {
+        let mut body = vec![1];
+        body.extend(name("group"));
+        body.push(0);
+        body.extend(HUGE);
+        object_error(&with_section(&base, 0, "linking", linking(7, body)), "is too large for the")
+    });
+    cases.case("linking subsection size 0xffffffff", || {
+        let mut p = uleb(2);
+        p.push(8);
+        p.extend(HUGE);
+        object_error(&with_section(&base, 0, "linking", p), "bytes expected")
+    });
+    for (section, label) in [("reloc.CODE", "code"), ("reloc.DATA", "data")] {
+        cases.case(format!("{label} relocation count"), || {
+            let target: u32 = if label == "code" { 3 } else { 4 };
+            let mut p = uleb(u64::from(target));
+            p.extend(HUGE);
+            p.extend([0; 6]);
+            object_error(&with_section(&base, 0, section, p), "is too large for the")
+        });
+    }
+    cases.case("name length 0xffffffff", || {
+        let mut p = vec![1];
+        p.extend(HUGE);
+        object_error(&with_section(&base, 2, "", p), "bytes expected")
+    });
+    cases.case("producers count", || {
+        let mut obj = base.clone();
+        obj.customs.push(("producers".into(), HUGE.to_vec()));
+        object_error(&obj.encode(), "is too large for the")
+    });
+    cases.case("target_features count", || {
+        let mut obj = base.clone();
+        obj.customs.push(("target_features".into(), HUGE.to_vec()));
+        object_error(&obj.encode(), "is too large for the")
+    });
+    cases.case("LEB longer than 5 bytes", || {
+        let mut p = vec![0x81, 0x80, 0x80, 0x80, 0x80, 0x00];
+        p.extend(&base.sections()[0].1[1..]);
+        object_error(&with_section(&base, 1, "", p), "LEB128 value exceeds 32 bits")
+    });
+    cases.finish();
+}
+
+#[test]
+fn out_of_range_indices() {
+    let mut cases = Cases::new("out_of_range_indices");
+    let base = Obj::base();
+    let check = |obj: Obj, want: &str| object_error(&obj.encode(), want);
+    cases.case("function type index", || check(Obj { funcs: vec![0, 9], ..base.clone() }, "invalid function type index 9"));
+    cases.case("import type index", || {
+        let mut import = name("env");
+        import.extend(name("ext"));
+        import.extend([0x00, 0x09]);
+        check(Obj { imports: vec![import], ..base.clone() }, "invalid function type index 9")
+    });
+    cases.case("export function index", || {
+        let mut e = name("e");
+        e.extend([0x00, 0x63]);
+        check(Obj { exports: vec![e], ..base.clone() }, "invalid exported function index 99")
+    });
+    let with_symbol = |i: usize, s: Sym| {
+        let mut obj = base.clone();
+        obj.symbols[i] = s;
+        obj
+    };
+    cases.case("function symbol index past the functions", || check(with_symbol(0, Sym::func(0, 3, "get")), "invalid function symbol index 3"));
+    cases.case("function symbol index 0xffffffff", || check(with_symbol(0, Sym::func(0, u32::MAX, "get")), "invalid function symbol index 4294967295"));
+    cases.case("defined function symbol naming an import", || check(with_symbol(0, Sym::func(0, 0, "get")), "invalid function symbol index 0"));
+    cases.case("undefined function symbol naming a definition", || check(with_symbol(3, Sym::undefined_func(1)), "invalid function symbol index 1"));
+    cases.case("undefined function symbol past the imports", || check(with_symbol(3, Sym::undefined_func(77)), "invalid function symbol index 77"));
+    cases.case("global symbol without globals", || check(with_symbol(0, Sym::global(0, 0, "g")), "invalid global symbol index 0"));
+    cases.case("table symbol without tables", || {
+        check(with_symbol(0, Sym::Indexed { kind: 5, flags: 0, index: 0, name: Some("t".into()) }), "invalid table symbol index 0")
+    });
+    cases.case("tag symbol without tags", || {
+        check(with_symbol(0, Sym::Indexed { kind: 4, flags: flag::UNDEFINED, index: 0, name: None }), "invalid tag symbol index 0")
+    });
+    cases.case("data symbol segment index", || check(with_symbol(2, Sym::data(0, "x", 7, 0, 4)), "invalid data symbol segment index 7"));
+    cases.case("data symbol past its segment", || check(with_symbol(2, Sym::data(0, "x", 0, 6, 4)), "invalid data symbol offset: `x`"));
+    cases.case("data symbol offset+size overflows", || {
+        check(with_symbol(2, Sym::data(0, "x", 0, u64::MAX, 2)), "invalid data symbol offset: `x`")
+    });
+    cases.case("section symbol naming a code section", || {
+        check(with_symbol(4, Sym::Section { flags: flag::LOCAL, section: 3 }), "invalid section symbol index 3")
+    });
+    cases.case("section symbol past the sections", || {
+        check(with_symbol(4, Sym::Section { flags: flag::LOCAL, section: 1000 }), "invalid section symbol index 1000")
+    });
+    cases.case("global section symbol", || {
+        let mut obj = base.clone();
+        obj.customs.push((".debug_info".into(), vec![0; 8]));
+        let section = obj.custom_section_index(0);
+        obj.symbols.push(Sym::Section { flags: 0, section });
+        check(obj, "section symbols must have local binding")
+    });
+    cases.case("unknown symbol kind", || check(with_symbol(0, Sym::Raw(vec![9, 0, 0])), "invalid symbol type 9"));
+    cases.case("undefined weak global", || {
+        let mut obj = base.clone();
+        let mut import = name("env");
+        import.extend(name("g"));
+        import.extend([0x03, 0x7f, 0x00]);
+        obj.imports.push(import);
+        obj.symbols.push(Sym::Indexed { kind: 2, flags: flag::UNDEFINED | flag::WEAK, index: 0, name: None });
+        check(obj, "undefined weak global symbol")
+    });
+    let with_reloc = |r: Reloc| {
+        let mut obj = base.clone();
+        obj.code_relocs.push(r);
+        obj
+    };
+    cases.case("relocation symbol index", || {
+        check(with_reloc(Reloc::new(reloc::FUNCTION_INDEX_LEB, At::Func(1, 2), 5)), "invalid relocation symbol index 5")
+    });
+    cases.case("relocation symbol index 0xffffffff", || {
+        check(with_reloc(Reloc::new(reloc::FUNCTION_INDEX_LEB, At::Func(1, 2), u32::MAX)), "invalid relocation symbol index 4294967295")
+    });
+    cases.case("relocation type index", || {
+        check(with_reloc(Reloc::new(reloc::TYPE_INDEX_LEB, At::Func(1, 2), 2)), "invalid relocation type index 2")
+    });
+    cases.case("unknown relocation type", || check(with_reloc(Reloc::new(99, At::Func(1, 2), 0)), "invalid relocation type 99"));
+    cases.case("relocation section index", || {
+        let mut p = uleb(77);
+        p.extend([0]);
+        check_bytes(&with_section(&base, 0, "reloc.CODE", p), "invalid relocation section index 77")
+    });
+    cases.case("relocations for the type section", || {
+        let mut p = uleb(0);
+        p.extend([0]);
+        check_bytes(&with_section(&base, 0, "reloc.CODE", p), "relocations against unsupported section TYPE")
+    });
+    cases.case("init function symbol index", || check(Obj { init_funcs: vec![(1, 50)], ..base.clone() }, "invalid init function symbol index 50"));
+    cases.case("init function naming a data symbol", || check(Obj { init_funcs: vec![(1, 2)], ..base.clone() }, "invalid init function symbol index 2"));
+    cases.case("comdat function index", || {
+        check(Obj { comdats: vec![("g".into(), vec![(1, 40)])], ..base.clone() }, "invalid COMDAT entry index 40")
+    });
+    cases.case("comdat naming an imported function", || {
+        check(Obj { comdats: vec![("g".into(), vec![(1, 0)])], ..base.clone() }, "invalid COMDAT entry index 0")
+    });
+    cases.case("comdat data index", || check(Obj { comdats: vec![("g".into(), vec![(0, 2)])], ..base.clone() }, "invalid COMDAT entry index 2"));
+    cases.case("comdat section index", || check(Obj { comdats: vec![("g".into(), vec![(5, 1)])], ..base.clone() }, "invalid COMDAT entry index 1"));
+    cases.case("comdat entry kind", || check(Obj { comdats: vec![("g".into(), vec![(9, 0)])], ..base.clone() }, "invalid COMDAT entry kind 9"));
+    cases.case("segment info for too many segments", || {
+        let mut obj = base.clone();
+        obj.segment_info.push(("extra".into(), 0, 0));
+        check(obj, "segment info for 3 segments, but the data section has 2")
+    });
+    cases.case("segment alignment 2^40", || {
+        let mut obj = base.clone();
+        obj.segment_info[0].1 = 40;
+        check(obj, "segment alignment 2^40 is too large")
+    });
+    cases.case("data segments without segment info", || check(Obj { segment_info: vec![], ..base.clone() }, "data segments without segment info"));
+    cases.case("code bodies for fewer functions", || {
+        let mut obj = base.clone();
+        obj.funcs.push(0);
+        check(obj, "code section has 2 bodies for 3 functions")
+    });
+    cases.finish();
+}
+
+fn check_bytes(bytes: &[u8], want: &str) -> Result<(), String> {
+    object_error(bytes, want)
+}
+
+#[test]
+fn relocation_offsets() {
+    let mut cases = Cases::new("relocation_offsets");
+    let base = Obj::base();
+    let code = |r: Reloc, want: &'static str| {
+        let mut obj = base.clone();
+        obj.code_relocs.push(r);
+        object_error(&obj.encode(), want)
+    };
+    let data = |r: Reloc, want: &'static str| {
+        let mut obj = base.clone();
+        obj.data_relocs.push(r);
+        object_error(&obj.encode(), want)
+    };
+    let outside_body = "is outside a function body";
+    let outside_seg = "is outside a data segment";
+    cases.case("code offset past the section", || code(Reloc::new(reloc::FUNCTION_INDEX_LEB, At::Raw(1000), 0), outside_body));
+    cases.case("code offset 0xffffffff", || code(Reloc::new(reloc::FUNCTION_INDEX_LEB, At::Raw(u32::MAX), 0), outside_body));
+    cases.case("code field runs past the section end", || code(Reloc::new(reloc::FUNCTION_INDEX_LEB, At::Func(1, 12), 0), outside_body));
+    cases.case("code field straddles two bodies", || code(Reloc::new(reloc::MEMORY_ADDR_I32, At::Func(0, 6), 2), outside_body));
+    cases.case("code relocation in the body count", || code(Reloc::new(reloc::TABLE_INDEX_I32, At::Raw(0), 0), outside_body));
+    cases.case("code relocation in a size prefix", || code(Reloc::new(reloc::TABLE_INDEX_I32, At::Raw(1), 0), outside_body));
+    cases.case("data offset past the section", || data(Reloc::new(reloc::MEMORY_ADDR_I32, At::Raw(5000), 2), outside_seg));
+    cases.case("data field runs past its segment", || data(Reloc::new(reloc::MEMORY_ADDR_I32, At::Seg(0, 6), 2), outside_seg));
+    cases.case("data relocation in a segment header", || data(Reloc::new(reloc::MEMORY_ADDR_I32, At::Raw(1), 2), outside_seg));
+    cases.case("custom section offset past its end", || {
+        let mut obj = base.clone();
+        obj.customs.push((".debug_info".into(), vec![0; 8]));
+        let section = obj.custom_section_index(0);
+        let mut p = uleb(u64::from(section));
+        p.push(1);
+        p.extend([reloc::FUNCTION_OFFSET_I32, 6, 1, 0]); // offset 6, symbol 1, addend 0
+        obj.customs.push(("reloc..debug_info".into(), p));
+        object_error(&obj.encode(), "is outside its section")
+    });
+    cases.case("relocations for a custom section that is not copied", || {
+        let mut obj = base.clone();
+        obj.customs.push(("producers".into(), vec![0]));
+        let section = obj.custom_section_index(0);
+        let mut p = uleb(u64::from(section));
+        p.extend([1, reloc::FUNCTION_INDEX_LEB, 0, 0]);
+        obj.customs.push(("reloc.producers".into(), p));
+        object_error(&obj.encode(), "relocations for a custom section the linker does not copy")
+    });
+    cases.finish();
+}
+
+#[test]
+fn wrong_kinds() {
+    let mut cases = Cases::new("wrong_kinds");
+    let base = Obj::base();
+    let code = |kind: u8, index: u32, want: &'static str| {
+        let mut obj = base.clone();
+        obj.code_relocs[0] = Reloc::new(kind, At::Func(0, 2), index);
+        object_error(&obj.encode(), want)
+    };
+    cases.case("call of a data symbol", || code(reloc::FUNCTION_INDEX_LEB, 2, "R_WASM_FUNCTION_INDEX_LEB refers to symbol `x` of kind data"));
+    cases.case("address of a function", || code(reloc::MEMORY_ADDR_SLEB, 0, "R_WASM_MEMORY_ADDR_SLEB refers to symbol `get` of kind function"));
+    cases.case("table slot of data", || code(reloc::TABLE_INDEX_SLEB, 2, "refers to symbol `x` of kind data"));
+    cases.case("section offset of a function", || code(reloc::SECTION_OFFSET_I32, 0, "refers to symbol `get` of kind function"));
+
+    // One name, two kinds, in two objects. `local()` is the base object with its own
+    // symbols made local, so that only the added symbol is shared.
+    let local = |tag: &str| {
+        let mut o = Obj::base();
+        o.symbols[0] = Sym::func(flag::LOCAL, 1, &format!("get_{tag}"));
+        o.symbols[1] = Sym::func(flag::LOCAL, 2, &format!("start_{tag}"));
+        o.symbols[2] = Sym::data(flag::LOCAL, &format!("x_{tag}"), 0, 0, 8);
+        o
+    };
+    let mut func_obj = local("f");
+    func_obj.symbols.push(Sym::func(0, 1, "shared"));
+    let mut data_obj = local("d");
+    data_obj.symbols.push(Sym::data(0, "shared", 1, 0, 3));
+    let (f, d) = (func_obj.encode(), data_obj.encode());
+    let start = Obj::base().encode();
+    cases.case("function in one object, data in another", || {
+        expect_error(&[("s.o", &start), ("f.o", &f), ("d.o", &d)], &Options::default(), "d.o", "symbol type mismatch: shared")
+    });
+    cases.case("data in one object, function in another", || {
+        expect_error(&[("s.o", &start), ("d.o", &d), ("f.o", &f)], &Options::default(), "f.o", "symbol type mismatch: shared")
+    });
+    cases.case("undefined data resolved to a function", || {
+        let mut user = local("u");
+        user.symbols.push(Sym::undefined_data("get"));
+        let u = user.encode();
+        expect_error(&[("s.o", &start), ("u.o", &u)], &Options::default(), "u.o", "symbol type mismatch: get")
+    });
+    cases.case("global in one object, function in another", || {
+        let mut g = local("g");
+        g.globals.push(vec![0x7f, 0x00, 0x41, 0x00, 0x0b]);
+        g.symbols.push(Sym::global(0, 0, "get"));
+        let g = g.encode();
+        expect_error(&[("s.o", &start), ("g.o", &g)], &Options::default(), "g.o", "symbol type mismatch: get")
+    });
+    cases.case("the same function called with two signatures", || {
+        // Not an error (wasm-ld makes a signature variant); must not crash either.
+        let mut user = local("v");
+        user.types[1] = (vec![0x7f], vec![]);
+        user.symbols.push(Sym::Indexed { kind: 0, flags: flag::UNDEFINED, index: 0, name: None });
+        let u = user.encode();
+        let mut ext = local("e");
+        ext.symbols.push(Sym::func(0, 1, "ext"));
+        let e = ext.encode();
+        let _ = link(&[("s.o", &start), ("u.o", &u), ("e.o", &e)], &Options::default());
+        Ok(())
+    });
+    cases.case("duplicate definitions", || {
+        let a = Obj::base().encode();
+        expect_error(&[("a.o", &a), ("b.o", &a)], &Options::default(), "b.o", "duplicate symbol: get")
+    });
+    cases.finish();
+}
+
+#[test]
+fn bad_archives() {
+    let mut cases = Cases::new("bad_archives");
+    let obj = Obj::base().encode();
+    let good = archive(&[("a.o", &obj)]);
+    // The size field of the first member's header: after the magic and 48 bytes.
+    let size_at = 8 + 48;
+    for (label, size) in [
+        ("non-decimal size", "12a4      "),
+        ("negative size", "-1        "),
+        ("blank size", "          "),
+        ("size past the end", "9999999999"),
+        ("size 2^64", "1844674407"),
+    ] {
+        cases.case(label, || {
+            let mut b = good.clone();
+            b[size_at..size_at + 10].copy_from_slice(size.as_bytes());
+            expect_error(&[("lib.a", &b)], &Options::default(), "lib.a", "failed to parse archive")
+        });
+    }
+    cases.case("bad header terminator", || {
+        let mut b = good.clone();
+        b[8 + 58] = b'x';
+        expect_error(&[("lib.a", &b)], &Options::default(), "lib.a", "terminator characters")
+    });
+    cases.case("header cut short", || {
+        let b = good[..30].to_vec();
+        expect_error(&[("lib.a", &b)], &Options::default(), "lib.a", "too small for next archive member header")
+    });
+    cases.case("long name without a name table", || {
+        let mut b = good.clone();
+        b[8..10].copy_from_slice(b"/5");
+        b[10] = b' ';
+        expect_error(&[("lib.a", &b)], &Options::default(), "lib.a", "no // string table precedes it")
+    });
+    cases.case("long name offset past the table", || {
+        let long = archive(&[("a_member_with_a_long_name.o", &obj)]);
+        let at = long.windows(3).position(|w| w == b"/0 ").unwrap();
+        let mut b = long.clone();
+        b[at..at + 5].copy_from_slice(b"/9999");
+        expect_error(&[("lib.a", &b)], &Options::default(), "lib.a", "is not a valid offset into the string table")
+    });
+    cases.case("BSD name length past the member", || {
+        let mut b = good.clone();
+        b[8..16].copy_from_slice(b"#1/99999");
+        expect_error(&[("lib.a", &b)], &Options::default(), "lib.a", "extends past the end of the member")
+    });
+    cases.case("thin archive", || {
+        let mut b = good.clone();
+        b[..8].copy_from_slice(b"!<thin>\n");
+        expect_error(&[("lib.a", &b)], &Options::default(), "lib.a", "thin archives are not supported")
+    });
+    cases.case("member that is not an object, whole-archive", || {
+        let ar = archive(&[("notes.txt", b"hello"), ("a.o", &obj)]);
+        let files = [InputFile { name: "lib.a".into(), bytes: &ar, whole_archive: true, prepared: None }];
+        match weld::link(&files, &Options::default()) {
+            Ok(_) => Err("linked".into()),
+            Err(d) if render(&d.list).contains("lib.a(notes.txt): unknown file type") => Ok(()),
+            Err(d) => Err(render(&d.list)),
+        }
+    });
+    cases.case("member that is not an object is a warning", || {
+        let ar = archive(&[("notes.txt", b"hello"), ("a.o", &obj)]);
+        match weld::link(&inputs(&[("base.o", &obj), ("lib.a", &ar)]), &Options::default()) {
+            Ok(l) if render(&l.warnings).contains("neither Wasm object file nor LLVM bitcode") => Ok(()),
+            Ok(l) => Err(format!("no warning: {}", render(&l.warnings))),
+            Err(d) => Err(render(&d.list)),
+        }
+    });
+    cases.case("corrupt member, pulled in", || {
+        // `user.o` needs `ext`; the member defines it, but its last section is cut short.
+        let mut user = Obj::base();
+        user.symbols[3] = Sym::undefined_func(0);
+        let mut member = Obj::base();
+        member.symbols[0] = Sym::func(0, 1, "ext");
+        member.symbols[1] = Sym::func(flag::LOCAL, 2, "start_m");
+        member.symbols[2] = Sym::data(flag::LOCAL, "x_m", 0, 0, 8);
+        member.symbols[3] = Sym::Indexed { kind: 0, flags: flag::UNDEFINED | flag::EXPLICIT_NAME, index: 0, name: Some("other".into()) };
+        let mut bad = member.encode();
+        bad.truncate(bad.len() - 3);
+        let ar = archive(&[("member.o", &bad)]);
+        let u = user.encode();
+        expect_error(&[("user.o", &u), ("lib.a", &ar)], &Options::default(), "lib.a(member.o)", "section too large")
+    });
+    cases.finish();
+}
+
+#[test]
+fn hostile_options() {
+    let mut cases = Cases::new("hostile_options");
+    let obj = Obj::base().encode();
+    for (label, o) in [
+        ("stack size 2^63", Options { stack_size: 1 << 63, ..Options::default() }),
+        ("stack size u64::MAX rounded", Options { stack_size: u64::MAX - 15, ..Options::default() }),
+        ("global base past 4 GiB", Options { global_base: Some(u64::MAX - 100), ..Options::default() }),
+        ("stack first, huge stack", Options { stack_first: true, stack_size: u64::MAX - 15, ..Options::default() }),
+        ("wasm32 stack of 8 GiB", Options { stack_size: 8 << 30, ..Options::default() }),
+    ] {
+        cases.case(label, || match link(&[("base.o", &obj)], &o) {
+            Ok(_) => Err("linked".into()),
+            Err(text) if text.contains("address space") => Ok(()),
+            Err(text) => Err(text),
+        });
+    }
+    for (label, o) in [
+        ("table base u64::MAX", Options { table_base: Some(u64::MAX), ..Options::default() }),
+        ("initial memory u64::MAX", Options { initial_memory: Some(u64::MAX), ..Options::default() }),
+        ("max memory 1", Options { max_memory: Some(1), ..Options::default() }),
+        ("initial heap u64::MAX", Options { initial_heap: Some(u64::MAX), ..Options::default() }),
+    ] {
+        // Errors or not, never a panic.
+        cases.case(label, || {
+            let _ = link(&[("base.o", &obj)], &o);
+            Ok(())
+        });
+    }
+    cases.case("table base 2^32-1 with two table entries", || {
+        let mut o = Obj::base();
+        o.data_relocs.push(Reloc::new(reloc::TABLE_INDEX_I32, At::Seg(0, 0), 0));
+        o.data_relocs.insert(0, Reloc::new(reloc::TABLE_INDEX_I32, At::Seg(0, 0), 1));
+        let b = o.encode();
+        let opts = Options { table_base: Some(u64::from(u32::MAX)), ..Options::default() };
+        match link(&[("base.o", &b)], &opts) {
+            Ok(_) => Err("linked".into()),
+            Err(text) if text.contains("too many indirect function table entries") => Ok(()),
+            Err(text) => Err(text),
+        }
+    });
+    cases.case("huge alignment padding", || {
+        // Two segments in one output segment, the second aligned to 2^31: ~2 GiB of padding.
+        let mut o = Obj::base();
+        o.segment_info[1] = (".data.y".into(), 31, 0);
+        o.symbols.push(Sym::data(flag::WEAK, "y", 1, 0, 3));
+        let b = o.encode();
+        let opts = Options { exports: vec!["y".into()], ..Options::default() };
+        match link(&[("base.o", &b)], &opts) {
+            Ok(w) => Err(format!("linked a {} byte module", w.len())),
+            Err(text) if text.contains("a WebAssembly engine accepts") || text.contains("address space") => Ok(()),
+            Err(text) => Err(text),
+        }
+    });
+    cases.case("response files that double at every level", || {
+        // r0 names r1 twice, r1 names r2 twice, …: 2^40 expansions if nothing stops it.
+        let mut fs = MemoryFileSystem::new();
+        for i in 0..40 {
+            fs.insert(format!("r{i}"), format!("@r{} @r{}", i + 1, i + 1).into_bytes());
+        }
+        fs.insert("r40", b"x.o".to_vec());
+        let out = driver::run("wasm-ld", &["@r0".to_string()], &fs);
+        if out.exit_code == 0 || !out.stderr.contains("too many response file expansions") {
+            return Err(format!("exit {}: {}", out.exit_code, out.stderr));
+        }
+        Ok(())
+    });
+    cases.case("recursive response file", || {
+        let mut fs = MemoryFileSystem::new();
+        fs.insert("r", b"@r".to_vec());
+        let out = driver::run("wasm-ld", &["@r".to_string()], &fs);
+        if out.exit_code == 0 || !out.stderr.contains("recursive expansion") {
+            return Err(format!("exit {}: {}", out.exit_code, out.stderr));
+        }
+        Ok(())
+    });
+    cases.finish();
+}
+
+// ---- crashes found by fuzzing ----
+
+/// Replays every input in `tests/fuzz-regressions/`. The file name's prefix says which fuzz
+/// target found it, and so how to feed it: `parse_object-*`, `parse_archive-*`, `link-*`
+/// (options and inputs, `fuzz_targets/inputs.rs`), `args-*` (a command line and a file).
+#[test]
+fn fuzz_regressions() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-regressions");
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file() && p.extension().map_or(true, |x| x != "md"))
+        .collect();
+    entries.sort();
+    let mut cases = Cases::new("fuzz_regressions");
+    for path in entries {
+        let file = path.file_name().unwrap().to_string_lossy().into_owned();
+        let data = std::fs::read(&path).unwrap();
+        cases.case(file.clone(), || {
+            let target = file.split('-').next().unwrap_or("");
+            match target {
+                "parse_object" => {
+                    let r = weld::input::object::parse_object("fuzz.o", &data);
+                    let _ = weld::input::object::defined_names("fuzz.o", &data);
+                    // The crash was in parsing; linking the same bytes must not crash either.
+                    let _ = link(&[("fuzz.o", &data)], &Options::default());
+                    match r {
+                        Err(e) if !e.render_body().contains("fuzz.o") => Err(format!("diagnostic without the file: {}", e.render_body())),
+                        _ => Ok(()),
+                    }
+                }
+                "parse_archive" => {
+                    let _ = weld::input::archive::parse_archive("fuzz.a", &data);
+                    let _ = link(&[("fuzz.a", &data)], &Options::default());
+                    Ok(())
+                }
+                "link" => {
+                    if let Some((options, inputs)) = fuzz_inputs::link_inputs(&data) {
+                        let _ = weld::link(&inputs, &options);
+                    }
+                    Ok(())
+                }
+                "args" => {
+                    let (args, fs) = fuzz_inputs::args_inputs(&data);
+                    let _ = weld::args::parse_args(&args, &|p| fs.files.get(p).cloned());
+                    let _ = driver::run("wasm-ld", &args, &fs);
+                    Ok(())
+                }
+                other => Err(format!("unknown fuzz target prefix `{other}`")),
+            }
+        });
+    }
+    cases.finish();
+}
