@@ -3,7 +3,7 @@
 # the small C/C++ files in fuzz/seeds/ compiled with clang-19 at -O0, -O2 and -g, a few
 # members of wasi-libc, and small archives of them. Also rewrites fuzz/fixtures/ (the
 # committed inputs the `args` target embeds). Needs clang-19 and llvm-ar-19.
-#   fuzz/seed.sh            regenerate everything
+#   fuzz/seed.sh            regenerate everything (replaces fuzz/corpus/<target>/)
 set -euo pipefail
 cd "$(dirname "$0")"
 for tool in clang-19 llvm-ar-19; do
@@ -14,9 +14,10 @@ LIBC=/usr/lib/wasm32-wasi/libc.a
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-corpus=corpus
+corpus=${CORPUS:-corpus}  # CORPUS=dir writes elsewhere (keeps a grown corpus)
 rm -rf "$corpus/parse_object" "$corpus/parse_archive" "$corpus/link" "$corpus/args"
-mkdir -p "$corpus"/{parse_object,parse_archive,link,args} fixtures
+# link_structured builds its objects from the fuzz bytes: it starts from an empty corpus.
+mkdir -p "$corpus"/{parse_object,parse_archive,link,args,link_structured} fixtures
 
 # ---- objects ----
 cc() { clang-19 --target=wasm32-wasi "$@"; }
@@ -27,6 +28,12 @@ for opt in O0 O2 g; do
     done
     cc "${flags[@]}" -fno-exceptions -nostdinc++ -c seeds/cxx.cpp -o "$work/cxx-$opt.o"
     cc "${flags[@]}" -matomics -mbulk-memory -c seeds/tls.c -o "$work/tls-$opt.o"
+done
+# wasm64 (memory64) objects; the seeds include no headers, so no wasm64 libc is needed.
+for opt in O0 O2; do
+    for src in main.c lib1.c lib2.c; do
+        clang-19 --target=wasm64 -$opt -c "seeds/$src" -o "$work/w64-${src%.c}-$opt.o"
+    done
 done
 # A few wasi-libc members: tiny leaf functions, stdio, the crt entry point.
 members=(strlen.o memcpy.o atoi.o printf.o puts.o exit.o)
@@ -67,6 +74,9 @@ link_seed 2100040001000000 main-g.o libz-bsd.a
 link_seed 0000000080e0e0e0 main-O0.o lib1-O2.o libz.a
 link_seed 0400000001000000 lib1-O0.o lib2-O0.o
 link_seed 0000010000000000 main-O2.o libz.a
+# wasm64 (option bit 8), without and with GC.
+link_seed 0101000000000000 w64-main-O0.o w64-lib1-O0.o w64-lib2-O0.o
+link_seed 2001000000000000 w64-main-O2.o w64-lib1-O2.o w64-lib2-O2.o
 
 # ---- args: NUL-separated arguments, then \0\0 and the contents of file `x` ----
 args_seed() { # args_seed NAME CONTENTS-OF-x ARG...

@@ -26,7 +26,9 @@ use common::process::{self, find_tool};
 const HINT: &str = "install with: apt-get install clang-19 lld-19 llvm-19 wasi-libc libclang-rt-19-dev-wasm32 nodejs";
 
 /// (test name, sources under tests/c, clang flags, program arguments)
-const PROGRAMS: &[(&str, &[&str], &[&str], &[&str])] = &[
+type Spec = (&'static str, &'static [&'static str], &'static [&'static str], &'static [&'static str]);
+
+const PROGRAMS: &[Spec] = &[
     ("hello-O2", &["hello.c"], &["-O2"], &[]),
     ("argv-Os", &["argv_args.c"], &["-Os"], &["one", "two words"]),
     ("debug_info-g", &["debug_info/main.c", "debug_info/point.c", "debug_info/unused.c"], &["-g", "-O0"], &[]),

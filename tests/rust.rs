@@ -192,6 +192,7 @@ impl Env {
 
     /// `cargo build` of `packages` (all when empty) for `target` and `profile` into
     /// `target_dir`, with `linker` as rustc's linker when given.
+    #[allow(clippy::too_many_arguments)]
     fn build(&self, target: &str, profile: &str, target_dir: &Path, linker: Option<&Path>, packages: &[&str], logs: &Path, label: &str) -> Result<(), String> {
         let mut cmd = self.cargo_cmd("build");
         cmd.arg("--offline").arg("--target").arg(target).arg("--target-dir").arg(target_dir);

@@ -85,7 +85,10 @@ const fn src_with(file: &'static str, flags: &'static [&'static str]) -> Src {
 enum Run {
     None,
     /// `threads-host.mjs threads`: N workers plus the main thread.
-    Threads { workers: u32, iters: u32 },
+    Threads {
+        workers: u32,
+        iters: u32,
+    },
     Memory64,
     Eh,
 }
@@ -594,7 +597,9 @@ fn main() {
         .iter()
         .map(|case| {
             let summary = summary.clone();
-            Trial::test(case.name, move || check_case(case, &summary).map_err(Failed::from))
+            Trial::test(case.name, move || {
+                check_case(case, &summary).map_err(Failed::from)
+            })
         })
         .collect();
     let conclusion = libtest_mimic::run(&args, trials);
@@ -623,7 +628,9 @@ struct MoreTools {
 impl MoreTools {
     fn get() -> Result<&'static MoreTools, String> {
         static MORE: OnceLock<Result<MoreTools, String>> = OnceLock::new();
-        MORE.get_or_init(MoreTools::find).as_ref().map_err(Clone::clone)
+        MORE.get_or_init(MoreTools::find)
+            .as_ref()
+            .map_err(Clone::clone)
     }
 
     fn find() -> Result<MoreTools, String> {
@@ -639,7 +646,11 @@ impl MoreTools {
             .args([flag, "-e", "0"])
             .output()
             .map_err(|e| format!("cannot run node: {e}"))?;
-        let node_flags = if probe.status.success() { vec![flag.to_string()] } else { Vec::new() };
+        let node_flags = if probe.status.success() {
+            vec![flag.to_string()]
+        } else {
+            Vec::new()
+        };
         let version = Command::new(&tools.node)
             .arg("--version")
             .output()
@@ -712,11 +723,19 @@ fn check_case(case: &Case, summary: &Summary) -> Result<(), String> {
 }
 
 /// Compiles or assembles the case's sources into `<dir>/<stem>.o`, in order.
-fn build(tools: &Tools, more: &MoreTools, case: &Case, ws: &Workspace) -> Result<Vec<String>, String> {
+fn build(
+    tools: &Tools,
+    more: &MoreTools,
+    case: &Case,
+    ws: &Workspace,
+) -> Result<Vec<String>, String> {
     let mut objects = Vec::new();
     for source in case.sources {
         let path = manifest_dir().join("tests/threads").join(source.file);
-        let stem = Path::new(source.file).file_stem().unwrap_or_default().to_string_lossy();
+        let stem = Path::new(source.file)
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy();
         let object = format!("{stem}.o");
         let mut cmd = if source.file.ends_with(".s") {
             let mut mc = Command::new(&more.llvm_mc);
@@ -749,7 +768,12 @@ fn build(tools: &Tools, more: &MoreTools, case: &Case, ws: &Workspace) -> Result
 }
 
 /// The relocation types the case claims to cover must be in its objects.
-fn check_relocs(more: &MoreTools, case: &Case, ws: &Workspace, objects: &[String]) -> Result<(), String> {
+fn check_relocs(
+    more: &MoreTools,
+    case: &Case,
+    ws: &Workspace,
+    objects: &[String],
+) -> Result<(), String> {
     if case.relocs.is_empty() {
         return Ok(());
     }
@@ -757,14 +781,21 @@ fn check_relocs(more: &MoreTools, case: &Case, ws: &Workspace, objects: &[String
     cmd.arg("-r").args(objects).current_dir(&ws.dir);
     let outcome = process::run(&mut cmd, &ws.logs, "relocs")?;
     if !outcome.status.success() {
-        return Err(format!("llvm-objdump -r failed: {}", outcome.stderr_summary()));
+        return Err(format!(
+            "llvm-objdump -r failed: {}",
+            outcome.stderr_summary()
+        ));
     }
     let found: BTreeSet<&str> = std::str::from_utf8(&outcome.stdout)
         .unwrap_or_default()
         .split_whitespace()
         .filter(|w| w.starts_with("R_WASM_"))
         .collect();
-    let missing: Vec<_> = case.relocs.iter().filter(|r| !found.contains(**r)).collect();
+    let missing: Vec<_> = case
+        .relocs
+        .iter()
+        .filter(|r| !found.contains(**r))
+        .collect();
     if missing.is_empty() {
         Ok(())
     } else {
@@ -774,7 +805,8 @@ fn check_relocs(more: &MoreTools, case: &Case, ws: &Workspace, objects: &[String
     }
 }
 
-/// Links into `<dir>/<label>/<case>.wasm`, from `<dir>` (so messages name `x.o`).
+/// Links into `<dir>/<label>/<case>.wasm`, from `<dir>` (so messages name `x.o`):
+/// `-m ARCH`, the case's flags, [`THREAD_EXPORTS`] for a threads run, the objects.
 fn link(
     linker: &Path,
     case: &Case,
@@ -790,9 +822,16 @@ fn link(
     if matches!(case.expect, Expect::Same(Run::Threads { .. })) {
         cmd.args(THREAD_EXPORTS);
     }
-    cmd.args(objects).arg("-o").arg(&output).current_dir(&ws.dir);
+    cmd.args(objects)
+        .arg("-o")
+        .arg(&output)
+        .current_dir(&ws.dir);
     let outcome = process::run(&mut cmd, &ws.logs, &format!("link-{label}"))?;
-    Ok(Link { outcome, output, label: label.to_string() })
+    Ok(Link {
+        outcome,
+        output,
+        label: label.to_string(),
+    })
 }
 
 struct Check<'a> {
@@ -818,11 +857,19 @@ impl Check<'_> {
         )
     }
 
-    fn link_error(&mut self, texts: &[&str], reference: &Link, candidate: &Link) -> Result<(), String> {
+    fn link_error(
+        &mut self,
+        texts: &[&str],
+        reference: &Link,
+        candidate: &Link,
+    ) -> Result<(), String> {
         let (theirs, ours) = (self.theirs.clone(), self.ours.clone());
         let r = &reference.outcome;
         let missing = |outcome: &Outcome| {
-            texts.iter().find(|t| !outcome.stderr_text().contains(**t)).map(|t| t.to_string())
+            texts
+                .iter()
+                .find(|t| !outcome.stderr_text().contains(**t))
+                .map(|t| t.to_string())
         };
         if r.status != Status::Exited(1) || missing(r).is_some() {
             return Err(self.broken(format!(
@@ -840,17 +887,27 @@ impl Check<'_> {
             ));
         }
         if let Some(text) = missing(c) {
-            self.mismatch(format!("link: {ours}'s stderr lacks {text:?}; it says: {}", c.stderr_text().trim()));
+            self.mismatch(format!(
+                "link: {ours}'s stderr lacks {text:?}; it says: {}",
+                c.stderr_text().trim()
+            ));
         }
-        let (rd, cd) = (diagnostics(r, &self.tools.wasm_ld), diagnostics(c, &self.tools.weld));
+        let (rd, cd) = (
+            diagnostics(r, &self.tools.wasm_ld),
+            diagnostics(c, &self.tools.weld),
+        );
         for d in rd.difference(&cd) {
             self.mismatch(format!("diagnostic of {theirs} missing in {ours}'s: {d:?}"));
         }
         for d in cd.difference(&rd) {
-            self.mismatch(format!("diagnostic of {ours} not printed by {theirs}: {d:?}"));
+            self.mismatch(format!(
+                "diagnostic of {ours} not printed by {theirs}: {d:?}"
+            ));
         }
         if candidate.output.exists() {
-            self.mismatch(format!("link: {ours} wrote an output file despite the error"));
+            self.mismatch(format!(
+                "link: {ours} wrote an output file despite the error"
+            ));
         }
         Ok(())
     }
@@ -866,10 +923,15 @@ impl Check<'_> {
         let (theirs, ours) = (self.theirs.clone(), self.ours.clone());
         let r = &reference.outcome;
         if !r.status.success() {
-            return Err(self.broken(format!("{theirs} failed ({}): {}", r.status, r.stderr_text().trim())));
+            return Err(self.broken(format!(
+                "{theirs} failed ({}): {}",
+                r.status,
+                r.stderr_text().trim()
+            )));
         }
         let reference_bytes = toolchain::read(&reference.output).map_err(|e| self.broken(e))?;
-        self.validate(reference).map_err(|e| self.broken(format!("{theirs}'s output is invalid: {e}")))?;
+        self.validate(reference)
+            .map_err(|e| self.broken(format!("{theirs}'s output is invalid: {e}")))?;
         let reference_module = Shape::read(&reference_bytes)
             .map_err(|e| self.broken(format!("cannot read {theirs}'s output: {e}")))?;
         if let Some(problem) = reference_module.props(self.case.props).first() {
@@ -888,7 +950,9 @@ impl Check<'_> {
         }
         if r.stderr.is_empty() && !c.stderr.is_empty() {
             let says = c.stderr_summary();
-            self.mismatch(format!("link: {ours} prints on stderr where {theirs} is silent: {says}"));
+            self.mismatch(format!(
+                "link: {ours} prints on stderr where {theirs} is silent: {says}"
+            ));
         }
         let Ok(candidate_bytes) = std::fs::read(&candidate.output) else {
             self.mismatch(format!("link: {ours} succeeded but wrote no output file"));
@@ -896,7 +960,11 @@ impl Check<'_> {
         };
         summary.record(
             self.case.name,
-            if candidate_bytes == reference_bytes { "identical" } else { "differs" },
+            if candidate_bytes == reference_bytes {
+                "identical"
+            } else {
+                "differs"
+            },
         );
         let valid = self.validate(candidate);
         if let Err(e) = &valid {
@@ -904,7 +972,12 @@ impl Check<'_> {
         }
         match Shape::read(&candidate_bytes) {
             Ok(candidate_module) => {
-                let lines = compare::modules(&reference_module.module, &candidate_module.module, &theirs, &ours);
+                let lines = compare::modules(
+                    &reference_module.module,
+                    &candidate_module.module,
+                    &theirs,
+                    &ours,
+                );
                 self.mismatches.extend(lines);
                 let lines = reference_module.compare(&candidate_module, &theirs, &ours);
                 self.mismatches.extend(lines);
@@ -930,7 +1003,10 @@ impl Check<'_> {
             };
             let _ = std::fs::write(
                 self.ws.logs.join("note.txt"),
-                format!("{theirs}'s module {note}: {}\n", reference_run.stdout_text().trim()),
+                format!(
+                    "{theirs}'s module {note}: {}\n",
+                    reference_run.stdout_text().trim()
+                ),
             );
             if !candidate_run.status.success() {
                 self.mismatch(format!(
@@ -980,18 +1056,29 @@ impl Check<'_> {
     /// tables, which wasm-ld 19 writes for wasm64 programs with function pointers).
     fn validate(&self, linked: &Link) -> Result<(), String> {
         let bytes = toolchain::read(&linked.output)?;
-        let mut validator = wasmparser::Validator::new_with_features(wasmparser::WasmFeatures::all());
-        validator.validate_all(&bytes).map_err(|e| format!("wasmparser: {e}"))?;
+        let mut validator =
+            wasmparser::Validator::new_with_features(wasmparser::WasmFeatures::all());
+        validator
+            .validate_all(&bytes)
+            .map_err(|e| format!("wasmparser: {e}"))?;
         if has_table64(&bytes) {
             return Ok(());
         }
         let mut cmd = Command::new(&self.tools.wasm_validate);
         cmd.arg("--enable-all").arg(&linked.output);
-        let outcome = process::run(&mut cmd, &self.ws.logs, &format!("validate-{}", linked.label))?;
+        let outcome = process::run(
+            &mut cmd,
+            &self.ws.logs,
+            &format!("validate-{}", linked.label),
+        )?;
         if outcome.status.success() {
             Ok(())
         } else {
-            Err(format!("wasm-validate: {} ({})", outcome.stderr_summary(), outcome.status))
+            Err(format!(
+                "wasm-validate: {} ({})",
+                outcome.stderr_summary(),
+                outcome.status
+            ))
         }
     }
 
@@ -1002,7 +1089,12 @@ impl Check<'_> {
             Run::None => unreachable!("not run"),
             Run::Threads { workers, iters } => {
                 cmd.arg("threads").arg(&linked.output);
-                cmd.args(["--workers", &workers.to_string(), "--iters", &iters.to_string()]);
+                cmd.args([
+                    "--workers",
+                    &workers.to_string(),
+                    "--iters",
+                    &iters.to_string(),
+                ]);
             }
             Run::Memory64 => {
                 cmd.arg("memory64").arg(&linked.output);
@@ -1014,7 +1106,10 @@ impl Check<'_> {
         cmd.current_dir(&self.ws.dir);
         let outcome = process::run(&mut cmd, &self.ws.logs, &format!("run-{}", linked.label))?;
         if outcome.status == Status::TimedOut {
-            return Err(format!("threads-host.mjs timed out on {}", linked.output.display()));
+            return Err(format!(
+                "threads-host.mjs timed out on {}",
+                linked.output.display()
+            ));
         }
         Ok(outcome)
     }
@@ -1046,7 +1141,10 @@ impl Check<'_> {
 /// - wasm-ld lists disallowed target features in its hash map's order, weld in the
 ///   objects' order.
 fn diagnostics(outcome: &Outcome, linker: &Path) -> BTreeSet<String> {
-    let prefix = format!("{}: ", linker.file_name().unwrap_or_default().to_string_lossy());
+    let prefix = format!(
+        "{}: ",
+        linker.file_name().unwrap_or_default().to_string_lossy()
+    );
     let mut messages: Vec<String> = Vec::new();
     for line in outcome.stderr_text().lines() {
         if line.trim().is_empty() {
@@ -1113,7 +1211,10 @@ impl Shape {
         while r.pos < bytes.len() {
             let id = r.u8()?;
             let size = r.uleb()? as usize;
-            let mut s = Reader { bytes: r.take(size)?, pos: 0 };
+            let mut s = Reader {
+                bytes: r.take(size)?,
+                pos: 0,
+            };
             match id {
                 0 => match s.name()?.as_str() {
                     "name" => read_function_names(&mut s, &mut names)?,
@@ -1181,7 +1282,12 @@ impl Shape {
                 _ => {}
             }
         }
-        let name_of = |index: u32| names.get(&index).cloned().unwrap_or_else(|| format!("func[{index}]"));
+        let name_of = |index: u32| {
+            names
+                .get(&index)
+                .cloned()
+                .unwrap_or_else(|| format!("func[{index}]"))
+        };
         let functions = bodies
             .into_iter()
             .enumerate()
@@ -1189,7 +1295,12 @@ impl Shape {
             .collect();
         let tags = tag_types
             .iter()
-            .map(|&t| types.get(t).cloned().unwrap_or_else(|| format!("type {t}?")))
+            .map(|&t| {
+                types
+                    .get(t)
+                    .cloned()
+                    .unwrap_or_else(|| format!("type {t}?"))
+            })
             .collect();
         Ok(Shape {
             module,
@@ -1204,7 +1315,12 @@ impl Shape {
     /// Differences the common comparison does not see.
     fn compare(&self, other: &Shape, theirs: &str, ours: &str) -> Vec<String> {
         let mut lines = Vec::new();
-        let names = |s: &Shape| s.functions.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+        let names = |s: &Shape| {
+            s.functions
+                .iter()
+                .map(|(n, _)| n.clone())
+                .collect::<Vec<_>>()
+        };
         if names(self) != names(other) || self.imported_functions != other.imported_functions {
             lines.push(format!(
                 "defined functions: {theirs} has [{}], {ours} has [{}]",
@@ -1235,7 +1351,10 @@ impl Shape {
             ));
         }
         if self.tags != other.tags {
-            lines.push(format!("tags: {theirs} has {:?}, {ours} has {:?}", self.tags, other.tags));
+            lines.push(format!(
+                "tags: {theirs} has {:?}, {ours} has {:?}",
+                self.tags, other.tags
+            ));
         }
         if self.features != other.features {
             lines.push(format!(
@@ -1259,7 +1378,12 @@ impl Shape {
             .map(|i| i.detail.clone())
             .or_else(|| self.module.memories.first().map(|m| m.to_string()));
         let tables = self.module.tables.len()
-            + self.module.imports.iter().filter(|i| i.kind == wasm::Kind::Table).count();
+            + self
+                .module
+                .imports
+                .iter()
+                .filter(|i| i.kind == wasm::Kind::Table)
+                .count();
         let mut problems = Vec::new();
         for prop in props {
             let ok = match *prop {
@@ -1289,11 +1413,18 @@ impl Shape {
                     Prop::Tables(_) => format!("{tables} tables"),
                     Prop::ExportedGlobal(name, _) => format!(
                         "export {name} = {:?}",
-                        self.module.named_globals().get(&format!("export {name}")).map(|g| g.init.clone())
+                        self.module
+                            .named_globals()
+                            .get(&format!("export {name}"))
+                            .map(|g| g.init.clone())
                     ),
                     Prop::Function(_) | Prop::NoFunction(_) => format!(
                         "functions [{}]",
-                        self.functions.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join(", ")
+                        self.functions
+                            .iter()
+                            .map(|(n, _)| n.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     ),
                 };
                 problems.push(format!("expected {prop:?}, found {actual}"));
@@ -1307,7 +1438,10 @@ fn read_function_names(s: &mut Reader, names: &mut BTreeMap<u32, String>) -> Res
     while s.pos < s.bytes.len() {
         let sub = s.u8()?;
         let size = s.uleb()? as usize;
-        let mut body = Reader { bytes: s.take(size)?, pos: 0 };
+        let mut body = Reader {
+            bytes: s.take(size)?,
+            pos: 0,
+        };
         if sub == 1 {
             for _ in 0..body.uleb()? {
                 let index = body.uleb()? as u32;
@@ -1325,7 +1459,10 @@ fn has_table64(bytes: &[u8]) -> bool {
         while r.pos < bytes.len() {
             let id = r.u8()?;
             let size = r.uleb()? as usize;
-            let mut s = Reader { bytes: r.take(size)?, pos: 0 };
+            let mut s = Reader {
+                bytes: r.take(size)?,
+                pos: 0,
+            };
             match id {
                 2 => {
                     for _ in 0..s.uleb()? {
@@ -1378,7 +1515,11 @@ fn valtype(b: u8) -> String {
 }
 
 fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect::<Vec<_>>().join(" ")
+    bytes
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 struct Reader<'a> {
@@ -1394,7 +1535,11 @@ impl<'a> Reader<'a> {
     }
 
     fn take(&mut self, len: usize) -> Result<&'a [u8], String> {
-        let end = self.pos.checked_add(len).filter(|&e| e <= self.bytes.len()).ok_or("unexpected end")?;
+        let end = self
+            .pos
+            .checked_add(len)
+            .filter(|&e| e <= self.bytes.len())
+            .ok_or("unexpected end")?;
         let slice = &self.bytes[self.pos..end];
         self.pos = end;
         Ok(slice)
@@ -1453,7 +1598,10 @@ impl Summary {
         rows.sort();
         let identical = rows.iter().filter(|(_, w)| w == "identical").count();
         let mut text: String = rows.iter().map(|(c, w)| format!("{c:<40} {w}\n")).collect();
-        text.push_str(&format!("{identical} of {} outputs byte-identical\n", rows.len()));
+        text.push_str(&format!(
+            "{identical} of {} outputs byte-identical\n",
+            rows.len()
+        ));
         let _ = std::fs::write(target_dir().join("threads-summary.txt"), text);
     }
 }

@@ -3,6 +3,9 @@
 //! so that files collide), so the resolution, GC, layout, relocation and emit phases see
 //! hostile but well-formed input that byte mutations of real objects rarely reach.
 //! Some choices are deliberately out of range, to keep the validation honest too.
+//! To turn a finding into a regression test, run the target binary on it with
+//! `WELD_FUZZ_DUMP=tests/fuzz-regressions/link-<name>`: that writes the same link in the
+//! `link` target's format, which `tests/malformed.rs` replays.
 #![no_main]
 
 use libfuzzer_sys::arbitrary::{Result, Unstructured};
@@ -23,7 +26,8 @@ const NAMES: [&str; 12] = [
 const SEGMENTS: [&str; 8] = [".data.a", ".data.b", ".rodata.s", ".rodata.str1.1", ".bss.z", ".tdata.t", "data", ".init_array"];
 const TYPES: [(&[u8], &[u8]); 4] = [(&[], &[]), (&[], &[0x7f]), (&[0x7f], &[]), (&[0x7f, 0x7f], &[0x7f])];
 
-/// A reloc site in a function body: opcode, 5 bytes, at content offset 1 + 6 * i.
+/// Reloc sites per function body: opcode and a 5-byte field (10 bytes in wasm64 objects),
+/// the first at content offset 1.
 const SITES: usize = 4;
 
 fn pick<'a, T>(u: &mut Unstructured<'_>, list: &'a [T]) -> Result<&'a T> {
@@ -51,8 +55,15 @@ fn flags(u: &mut Unstructured<'_>) -> Result<u32> {
     Ok(f)
 }
 
-fn object(u: &mut Unstructured<'_>) -> Result<Obj> {
+fn object(u: &mut Unstructured<'_>, is64: bool) -> Result<Obj> {
     let mut o = Obj { types: TYPES.iter().map(|(p, r)| (p.to_vec(), r.to_vec())).collect(), ..Obj::default() };
+    // A memory64 import makes the object wasm64; mostly as the options say.
+    let is64 = if u.ratio(1, 16)? { !is64 } else { is64 };
+    if is64 {
+        o.imports.push([name("env"), name("__linear_memory"), vec![0x02, 0x04, 0x00]].concat());
+    }
+    let field = if is64 { 10 } else { 5 };
+    let site_len = 1 + field;
     // Imports: functions, sometimes a global or the table.
     let mut imported_funcs = 0u32;
     let mut imported_globals = 0u32;
@@ -92,6 +103,7 @@ fn object(u: &mut Unstructured<'_>) -> Result<Obj> {
             let op = *pick(u, &[0x41u8, 0x10, 0x23, 0x11])?;
             body.push(op);
             body.extend(if op == 0x41 { sleb_padded5(0) } else { uleb5(0) });
+            body.extend(std::iter::repeat(0x80).take(field - 5));
         }
         body.push(0x0b);
         o.bodies.push(body);
@@ -145,9 +157,10 @@ fn object(u: &mut Unstructured<'_>) -> Result<Obj> {
             if u.ratio(1, 4)? {
                 continue;
             }
-            let at = At::Func(f, 2 + 6 * site as u32);
-            let op = o.bodies[f][1 + 6 * site];
+            let at = At::Func(f, (2 + site_len * site) as u32);
+            let op = o.bodies[f][1 + site_len * site];
             let kind = match op {
+                0x41 if is64 => *pick(u, &[15u8, 18, 17, 24, 25])?,
                 0x41 => *pick(u, &[reloc::MEMORY_ADDR_SLEB, reloc::TABLE_INDEX_SLEB, 11, 12, 21])?,
                 0x10 => reloc::FUNCTION_INDEX_LEB,
                 0x23 => *pick(u, &[reloc::GLOBAL_INDEX_LEB, reloc::GLOBAL_INDEX_LEB, 20])?,
@@ -160,13 +173,18 @@ fn object(u: &mut Unstructured<'_>) -> Result<Obj> {
     }
     // Relocations on data words.
     for (s, data) in o.segments.iter().enumerate() {
-        for w in 0..data.len() / 4 {
+        let word = if is64 { 8 } else { 4 };
+        for w in 0..data.len() / word {
             if u.ratio(1, 2)? {
                 continue;
             }
-            let kind = *pick(u, &[reloc::MEMORY_ADDR_I32, reloc::TABLE_INDEX_I32, reloc::FUNCTION_OFFSET_I32, 23, 26, 13])?;
+            let kind = if is64 {
+                *pick(u, &[16u8, 19, 22, 5, 13])?
+            } else {
+                *pick(u, &[reloc::MEMORY_ADDR_I32, reloc::TABLE_INDEX_I32, reloc::FUNCTION_OFFSET_I32, 23, 26, 13])?
+            };
             let addend = if u.ratio(1, 8)? { u.arbitrary::<i32>()? as i64 } else { 0 };
-            o.data_relocs.push(Reloc { kind, at: At::Seg(s, 4 * w as u32), index: index(u, nsyms)?, addend });
+            o.data_relocs.push(Reloc { kind, at: At::Seg(s, (word * w) as u32), index: index(u, nsyms)?, addend });
         }
     }
     // Debug relocations (a custom `reloc.` section against `.debug_info`).
@@ -210,12 +228,24 @@ fn run(data: &[u8]) -> Result<()> {
     let options = inputs::options(head);
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     for i in 0..u.int_in_range(1..=3)? {
-        let bytes = object(&mut u)?.encode();
+        let bytes = object(&mut u, options.is64)?.encode();
         if u.ratio(1, 3)? {
             files.push((format!("lib{i}.a"), archive(&[("m.o", &bytes)])));
         } else {
             files.push((format!("o{i}.o"), bytes));
         }
+    }
+    // `WELD_FUZZ_DUMP=file`: write this input in the `link` target's format, which is how
+    // a finding becomes a regression test (`tests/fuzz-regressions/link-*`).
+    if let Some(path) = std::env::var_os("WELD_FUZZ_DUMP") {
+        let mut out = head.to_vec();
+        for (i, (_, bytes)) in files.iter().enumerate() {
+            if i > 0 {
+                out.extend_from_slice(inputs::SEP);
+            }
+            out.extend_from_slice(bytes);
+        }
+        let _ = std::fs::write(path, out);
     }
     let whole_archive = head[2] & 0x04 != 0;
     let inputs: Vec<InputFile<'_>> =

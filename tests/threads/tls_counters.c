@@ -53,11 +53,28 @@ long tls_offset(int which) {
 
 void *tls_base(void) { return __builtin_wasm_tls_base(); }
 
-// Waits until the host says go, then hammers thread-locals and the shared counters.
-// Returns a checksum of this thread's thread-locals.
+// Fills a frame on the shadow stack (__stack_pointer), recurses, and checks the frame
+// survived: threads sharing a stack would overwrite each other's frames. Returns the
+// number of corrupted words.
+static int __attribute__((noinline)) stack_check(int depth, int seed) {
+    volatile int frame[32];
+    for (int i = 0; i < 32; i++)
+        frame[i] = seed * 31 + i;
+    int bad = depth > 0 ? stack_check(depth - 1, seed + 1) : 0;
+    for (int i = 0; i < 32; i++)
+        if (frame[i] != seed * 31 + i) bad++;
+    return bad;
+}
+
+// Waits until the host says go, then hammers thread-locals, its stack and the shared
+// counters. Returns a checksum of this thread's thread-locals (plus a million per
+// corrupted stack word).
 int thread_work(int id, int iters) {
     wait_for_go();
+    int corrupted = 0;
     for (int i = 0; i < iters; i++) {
+        if (i % 4 == 0)
+            corrupted += stack_check(16, id * 100000 + i);
         counter++;
         acc[i & 3] += id;
         zero_block[i & 63] += 1;
@@ -68,5 +85,5 @@ int thread_work(int id, int iters) {
     long long sum = counter + acc[0] + acc[1] + acc[2] + acc[3] + (long long)scale;
     for (int i = 0; i < 64; i++)
         sum += zero_block[i];
-    return (int)sum;
+    return (int)sum + corrupted * 1000000;
 }
