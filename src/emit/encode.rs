@@ -42,20 +42,18 @@ pub fn uleb_len(v: u64) -> usize {
 }
 
 /// Unsigned LEB128 padded to exactly `buf.len()` bytes (5 or 10), as relocations require.
-pub fn patch_uleb(buf: &mut [u8], mut v: u64) {
-    let n = buf.len();
-    for (i, b) in buf.iter_mut().enumerate() {
-        let mut byte = (v & 0x7f) as u8;
-        v >>= 7;
-        if i + 1 < n {
-            byte |= 0x80;
-        }
-        *b = byte;
-    }
+pub fn patch_uleb(buf: &mut [u8], v: u64) {
+    patch_leb(buf, i128::from(v));
 }
 
 /// Signed LEB128 padded to exactly `buf.len()` bytes.
-pub fn patch_sleb(buf: &mut [u8], mut v: i64) {
+pub fn patch_sleb(buf: &mut [u8], v: i64) {
+    patch_leb(buf, i128::from(v));
+}
+
+/// Both encodings at once: in i128 an unsigned value is non-negative, so the arithmetic
+/// shift pads it with zero bits and a negative signed value with ones.
+fn patch_leb(buf: &mut [u8], mut v: i128) {
     let n = buf.len();
     for (i, b) in buf.iter_mut().enumerate() {
         let mut byte = (v & 0x7f) as u8;
