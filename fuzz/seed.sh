@@ -2,11 +2,11 @@
 # Regenerates the fuzz corpora in fuzz/corpus/<target>/ (git-ignored) from real inputs:
 # the small C/C++ files in fuzz/seeds/ compiled with clang-19 at -O0, -O2 and -g, a few
 # members of wasi-libc, and small archives of them. Also rewrites fuzz/fixtures/ (the
-# committed inputs the `args` target embeds). Needs clang-19 and llvm-ar-19.
+# committed inputs the `args` target embeds). Needs clang-19, llvm-ar-19 and llvm-nm-19.
 #   fuzz/seed.sh            regenerate everything (replaces fuzz/corpus/<target>/)
 set -euo pipefail
 cd "$(dirname "$0")"
-for tool in clang-19 llvm-ar-19; do
+for tool in clang-19 llvm-ar-19 llvm-nm-19; do
     command -v "$tool" >/dev/null || { echo "seed.sh: $tool is missing; apt-get install clang-19 llvm-19" >&2; exit 1; }
 done
 LIBC=/usr/lib/wasm32-wasi/libc.a
@@ -15,9 +15,9 @@ LIBC=/usr/lib/wasm32-wasi/libc.a
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 corpus=${CORPUS:-corpus}  # CORPUS=dir writes elsewhere (keeps a grown corpus)
-rm -rf "$corpus/parse_object" "$corpus/parse_archive" "$corpus/link" "$corpus/args"
+rm -rf "$corpus/parse_object" "$corpus/parse_archive" "$corpus/link" "$corpus/args" "$corpus/demangle"
 # link_structured builds its objects from the fuzz bytes: it starts from an empty corpus.
-mkdir -p "$corpus"/{parse_object,parse_archive,link,args,link_structured} fixtures
+mkdir -p "$corpus"/{parse_object,parse_archive,link,args,link_structured,demangle} fixtures
 
 # ---- objects ----
 cc() { clang-19 --target=wasm32-wasi "$@"; }
@@ -100,10 +100,18 @@ args_seed help "" --help
 args_seed bad "" a.o --frobnicate -z bogus --error-limit=1 --fatal-warnings
 { printf '%s\0' x libz.a --no-entry; printf '\0'; cat "$work/main-O0.o"; } >"$corpus/args/object-x"
 
+# ---- demangle: the C++ symbol names of the seeds (the target adds `_Z`/`_R` prefixes) ----
+i=0
+for sym in $(llvm-nm-19 --just-symbol-name "$work"/cxx-*.o | grep '^_Z' | sort -u); do
+    printf '%s' "${sym#_Z}" >"$corpus/demangle/cxx-$((i++))"
+done
+printf '%s' 'NvCs1234_7mycrate3foo' >"$corpus/demangle/rust-v0"
+printf '%s' 'N4core3fmt5write17h0123456789abcdefE' >"$corpus/demangle/rust-legacy"
+
 # ---- fixtures embedded by fuzz_targets/args.rs ----
 cp "$work/main-O2.o" fixtures/a.o
 cp "$work/libz.a" fixtures/libz.a
 
-for t in parse_object parse_archive link args; do
+for t in parse_object parse_archive link args demangle; do
     echo "seed.sh: $t: $(ls "$corpus/$t" | wc -l) inputs, $(du -sh "$corpus/$t" | cut -f1)"
 done

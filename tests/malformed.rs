@@ -78,7 +78,7 @@ fn inputs<'a>(files: &[(&str, &'a [u8])]) -> Vec<InputFile<'a>> {
         .collect()
 }
 
-/// Links; `Ok(Err(rendered diagnostics))` when the link failed.
+/// Links: the module, or the rendered diagnostics when the link failed.
 fn link(files: &[(&str, &[u8])], options: &Options) -> Result<Vec<u8>, String> {
     match weld::link(&inputs(files), options) {
         Ok(linked) => Ok(linked.wasm),
@@ -103,6 +103,18 @@ fn expect_error(files: &[(&str, &[u8])], options: &Options, file: &str, want: &s
 /// the message must name the file.
 fn object_error(bytes: &[u8], want: &str) -> Result<(), String> {
     expect_error(&[("bad.o", bytes)], &Options::default(), "bad.o", want)
+}
+
+/// A parse error: as `object_error`, and the message gives the section and the offset.
+fn parse_error(bytes: &[u8], want: &str) -> Result<(), String> {
+    object_error(bytes, want)?;
+    let text = link(&[("bad.o", bytes)], &Options::default()).err().unwrap_or_default();
+    let located = text.lines().any(|l| l.starts_with("bad.o: ") && l.contains(" (in section ") && l.contains(" at offset 0x"));
+    if located {
+        Ok(())
+    } else {
+        Err(format!("no section and offset in:\n{text}"))
+    }
 }
 
 // ---- real objects from clang ----
@@ -418,7 +430,7 @@ fn absurd_counts() {
             p.extend(&payload[1..]); // every count in the base object is one byte
             let b = with_section(&base, id, "", p);
             expect_error(&[("bad.o", &b)], &Options::default(), "bad.o", label)
-                .and_then(|()| object_error(&b, "is too large for the"))
+                .and_then(|()| parse_error(&b, "is too large for the"))
         });
     }
     for (id, label, payload) in [
@@ -433,13 +445,13 @@ fn absurd_counts() {
             let at = sections.iter().position(|(i, _)| *i == 10).unwrap();
             sections.insert(at, (id, payload.clone()));
             let b = module(&sections);
-            object_error(&b, "is too large for the").and_then(|()| object_error(&b, label))
+            parse_error(&b, "is too large for the").and_then(|()| parse_error(&b, label))
         });
     }
     cases.case("type with 0xffffffff params", || {
         let mut p = vec![1, 0x60];
         p.extend(HUGE);
-        object_error(&with_section(&base, 1, "", p), "is too large")
+        parse_error(&with_section(&base, 1, "", p), "is too large")
     });
     // Linking subsections and relocation sections.
     let linking = |kind: u8, body: Vec<u8>| {
@@ -452,7 +464,7 @@ fn absurd_counts() {
     for (kind, label) in [(8u8, "symbol table"), (5, "segment info"), (6, "init functions"), (7, "comdats")] {
         cases.case(format!("{label} count"), || {
             let p = linking(kind, [HUGE.to_vec(), vec![0; 8]].concat());
-            object_error(&with_section(&base, 0, "linking", p), "is too large for the")
+            parse_error(&with_section(&base, 0, "linking", p), "is too large for the")
         });
     }
     cases.case("comdat with 0xffffffff entries", || {
@@ -460,13 +472,13 @@ fn absurd_counts() {
         body.extend(name("group"));
         body.push(0);
         body.extend(HUGE);
-        object_error(&with_section(&base, 0, "linking", linking(7, body)), "is too large for the")
+        parse_error(&with_section(&base, 0, "linking", linking(7, body)), "is too large for the")
     });
     cases.case("linking subsection size 0xffffffff", || {
         let mut p = uleb(2);
         p.push(8);
         p.extend(HUGE);
-        object_error(&with_section(&base, 0, "linking", p), "bytes expected")
+        parse_error(&with_section(&base, 0, "linking", p), "bytes expected")
     });
     for (section, label) in [("reloc.CODE", "code"), ("reloc.DATA", "data")] {
         cases.case(format!("{label} relocation count"), || {
@@ -474,28 +486,28 @@ fn absurd_counts() {
             let mut p = uleb(u64::from(target));
             p.extend(HUGE);
             p.extend([0; 6]);
-            object_error(&with_section(&base, 0, section, p), "is too large for the")
+            parse_error(&with_section(&base, 0, section, p), "is too large for the")
         });
     }
     cases.case("name length 0xffffffff", || {
         let mut p = vec![1];
         p.extend(HUGE);
-        object_error(&with_section(&base, 2, "", p), "bytes expected")
+        parse_error(&with_section(&base, 2, "", p), "bytes expected")
     });
     cases.case("producers count", || {
         let mut obj = base.clone();
         obj.customs.push(("producers".into(), HUGE.to_vec()));
-        object_error(&obj.encode(), "is too large for the")
+        parse_error(&obj.encode(), "is too large for the")
     });
     cases.case("target_features count", || {
         let mut obj = base.clone();
         obj.customs.push(("target_features".into(), HUGE.to_vec()));
-        object_error(&obj.encode(), "is too large for the")
+        parse_error(&obj.encode(), "is too large for the")
     });
     cases.case("LEB longer than 5 bytes", || {
         let mut p = vec![0x81, 0x80, 0x80, 0x80, 0x80, 0x00];
         p.extend(&base.sections()[0].1[1..]);
-        object_error(&with_section(&base, 1, "", p), "LEB128 value exceeds 32 bits")
+        parse_error(&with_section(&base, 1, "", p), "LEB128 value exceeds 32 bits")
     });
     cases.finish();
 }
@@ -504,7 +516,7 @@ fn absurd_counts() {
 fn out_of_range_indices() {
     let mut cases = Cases::new("out_of_range_indices");
     let base = Obj::base();
-    let check = |obj: Obj, want: &str| object_error(&obj.encode(), want);
+    let check = |obj: Obj, want: &str| parse_error(&obj.encode(), want);
     cases.case("function type index", || check(Obj { funcs: vec![0, 9], ..base.clone() }, "invalid function type index 9"));
     cases.case("import type index", || {
         let mut import = name("env");
@@ -618,7 +630,7 @@ fn out_of_range_indices() {
 }
 
 fn check_bytes(bytes: &[u8], want: &str) -> Result<(), String> {
-    object_error(bytes, want)
+    parse_error(bytes, want)
 }
 
 #[test]
@@ -628,12 +640,12 @@ fn relocation_offsets() {
     let code = |r: Reloc, want: &'static str| {
         let mut obj = base.clone();
         obj.code_relocs.push(r);
-        object_error(&obj.encode(), want)
+        parse_error(&obj.encode(), want)
     };
     let data = |r: Reloc, want: &'static str| {
         let mut obj = base.clone();
         obj.data_relocs.push(r);
-        object_error(&obj.encode(), want)
+        parse_error(&obj.encode(), want)
     };
     let outside_body = "is outside a function body";
     let outside_seg = "is outside a data segment";
@@ -654,7 +666,7 @@ fn relocation_offsets() {
         p.push(1);
         p.extend([reloc::FUNCTION_OFFSET_I32, 6, 1, 0]); // offset 6, symbol 1, addend 0
         obj.customs.push(("reloc..debug_info".into(), p));
-        object_error(&obj.encode(), "is outside its section")
+        parse_error(&obj.encode(), "is outside its section")
     });
     cases.case("relocations for a custom section that is not copied", || {
         let mut obj = base.clone();
@@ -663,7 +675,7 @@ fn relocation_offsets() {
         let mut p = uleb(u64::from(section));
         p.extend([1, reloc::FUNCTION_INDEX_LEB, 0, 0]);
         obj.customs.push(("reloc.producers".into(), p));
-        object_error(&obj.encode(), "relocations for a custom section the linker does not copy")
+        parse_error(&obj.encode(), "relocations for a custom section the linker does not copy")
     });
     cases.finish();
 }
@@ -675,7 +687,7 @@ fn wrong_kinds() {
     let code = |kind: u8, index: u32, want: &'static str| {
         let mut obj = base.clone();
         obj.code_relocs[0] = Reloc::new(kind, At::Func(0, 2), index);
-        object_error(&obj.encode(), want)
+        parse_error(&obj.encode(), want)
     };
     cases.case("call of a data symbol", || code(reloc::FUNCTION_INDEX_LEB, 2, "R_WASM_FUNCTION_INDEX_LEB refers to symbol `x` of kind data"));
     cases.case("address of a function", || code(reloc::MEMORY_ADDR_SLEB, 0, "R_WASM_MEMORY_ADDR_SLEB refers to symbol `get` of kind function"));
@@ -708,6 +720,16 @@ fn wrong_kinds() {
         user.symbols.push(Sym::undefined_data("get"));
         let u = user.encode();
         expect_error(&[("s.o", &start), ("u.o", &u)], &Options::default(), "u.o", "symbol type mismatch: get")
+    });
+    cases.case("called function defined as data elsewhere", || {
+        // `u.o` calls `ext` (an undefined function without an import name); `d.o` defines
+        // data `ext`.
+        let mut user = local("u");
+        user.symbols[3] = Sym::undefined_func(0);
+        let mut data = local("e");
+        data.symbols.push(Sym::data(0, "ext", 1, 0, 3));
+        let (u, d) = (user.encode(), data.encode());
+        expect_error(&[("s.o", &start), ("u.o", &u), ("d.o", &d)], &Options::default(), "d.o", "symbol type mismatch: ext")
     });
     cases.case("global in one object, function in another", || {
         let mut g = local("g");
