@@ -106,9 +106,10 @@ impl Resolver<'_, '_> {
             Some(pieces) => {
                 let off = addend as u64;
                 let i = pieces.partition_point(|&(input, _)| input as u64 <= off);
+                // A hostile addend can point far past the pieces: wrap as wasm-ld does.
                 match i.checked_sub(1).and_then(|i| pieces.get(i)) {
-                    Some(&(input, out)) => base + out + (off - input as u64),
-                    None => base + off,
+                    Some(&(input, out)) => base.wrapping_add(out).wrapping_add(off - input as u64),
+                    None => base.wrapping_add(off),
                 }
             }
             None => base.wrapping_add(addend as u64),

@@ -668,6 +668,35 @@ fn relocation_offsets() {
         obj.customs.push(("reloc..debug_info".into(), p));
         parse_error(&obj.encode(), "is outside its section")
     });
+    for addend in [-1i64, -100, i64::MIN, 1 << 40, i64::MAX] {
+        cases.case(format!("section offset into merged .debug_str, addend {addend}"), || {
+            // Offsets into string sections that weld merges across files: a hostile addend
+            // points before or far past the pieces.
+            let with_debug = |strings: &[u8], symbols: Vec<Sym>| {
+                let mut obj = base.clone();
+                obj.symbols = symbols;
+                obj.customs.push((".debug_info".into(), vec![0; 8]));
+                obj.customs.push((".debug_str".into(), strings.to_vec()));
+                let section = obj.custom_section_index(1);
+                obj.symbols.push(Sym::Section { flags: flag::LOCAL, section });
+                let mut p = uleb(u64::from(obj.custom_section_index(0)));
+                p.push(1);
+                p.extend([reloc::SECTION_OFFSET_I32, 0, obj.symbols.len() as u8 - 1]);
+                p.extend(builder::sleb(addend));
+                obj.customs.push(("reloc..debug_info".into(), p));
+                obj.encode()
+            };
+            let first = with_debug(b"zzzzzzzz\0yyyy\0", base.symbols.clone());
+            let mut locals = base.symbols.clone();
+            locals[0] = Sym::func(flag::LOCAL, 1, "get2");
+            locals[1] = Sym::func(flag::LOCAL, 2, "start2");
+            locals[2] = Sym::data(flag::LOCAL, "x2", 0, 0, 8);
+            let second = with_debug(b"abc\0bc\0", locals);
+            // Whether it links or not, it must not panic.
+            let _ = link(&[("a.o", &first), ("b.o", &second)], &Options::default());
+            Ok(())
+        });
+    }
     cases.case("relocations for a custom section that is not copied", || {
         let mut obj = base.clone();
         obj.customs.push(("producers".into(), vec![0]));

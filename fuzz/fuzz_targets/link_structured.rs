@@ -144,7 +144,11 @@ fn object(u: &mut Unstructured<'_>, is64: bool) -> Result<Obj> {
     let with_debug = u.ratio(1, 3)?;
     if with_debug {
         o.customs.push((".debug_info".into(), vec![0; 16]));
-        o.customs.push((".debug_str".into(), b"abc\0bc\0abc\0\0".to_vec()));
+        let mut strings = Vec::new();
+        for _ in 0..u.int_in_range(1..=4)? {
+            strings.extend_from_slice(pick(u, &[&b"abc\0"[..], b"bc\0", b"zzzzzz\0", b"\0", b"y"])?);
+        }
+        o.customs.push((".debug_str".into(), strings));
     }
     if with_debug {
         let section = o.custom_section_index(1);
@@ -198,7 +202,7 @@ fn object(u: &mut Unstructured<'_>, is64: bool) -> Result<Obj> {
             p.push(kind);
             p.extend(uleb(4 * i as u64));
             p.extend(uleb(u64::from(index(u, nsyms)?)));
-            p.extend(builder::sleb(u.int_in_range(-2..=12)?));
+            p.extend(builder::sleb(if u.ratio(1, 8)? { u.arbitrary()? } else { u.int_in_range(-2..=12)? }));
         }
         o.customs.push(("reloc..debug_info".into(), p));
     }
