@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Regenerates the fuzz corpora in fuzz/corpus/<target>/ (git-ignored) from real inputs:
-# the small C/C++ files in fuzz/seeds/ compiled with clang-19 at -O0, -O2 and -g, a few
-# members of wasi-libc, and small archives of them. Also rewrites fuzz/fixtures/ (the
+# the small C/C++ files in fuzz/seeds/ compiled with clang-19 at -O0, -O2 and -g, a no_std
+# Rust file compiled by rustc for both wasm targets (objects and an rlib), a few members of
+# wasi-libc, and small archives of them. Also rewrites fuzz/fixtures/ (the
 # committed inputs the `args` target embeds). Needs clang-19, llvm-ar-19 and llvm-nm-19.
 #   fuzz/seed.sh            regenerate everything (replaces fuzz/corpus/<target>/)
 set -euo pipefail
 cd "$(dirname "$0")"
 for tool in clang-19 llvm-ar-19 llvm-nm-19; do
     command -v "$tool" >/dev/null || { echo "seed.sh: $tool is missing; apt-get install clang-19 llvm-19" >&2; exit 1; }
+done
+for target in wasm32-unknown-unknown wasm32-wasip1; do
+    rustup target list --installed | grep -qx "$target" || { echo "seed.sh: rustup target add $target" >&2; exit 1; }
 done
 LIBC=/usr/lib/wasm32-wasi/libc.a
 [[ -f $LIBC ]] || { echo "seed.sh: $LIBC is missing; apt-get install wasi-libc" >&2; exit 1; }
@@ -35,6 +39,17 @@ for opt in O0 O2; do
         clang-19 --target=wasm64 -$opt -c "seeds/$src" -o "$work/w64-${src%.c}-$opt.o"
     done
 done
+# rustc objects: one codegen unit each so the object has a known name; `g` carries DWARF.
+rs() { rustc --edition 2021 --crate-type=rlib -C codegen-units=1 -C panic=abort --crate-name rustlib "$@" seeds/rustlib.rs; }
+for target in wasm32-unknown-unknown wasm32-wasip1; do
+    short=${target#wasm32-}
+    rs --target "$target" -C opt-level=0 --emit=obj -o "$work/rust-$short-O0.o"
+    rs --target "$target" -C opt-level=2 --emit=obj -o "$work/rust-$short-O2.o"
+    rs --target "$target" -C opt-level=1 -g --emit=obj -o "$work/rust-$short-g.o"
+done
+mkdir "$work/rlib"
+rs --target wasm32-wasip1 -C opt-level=2 --emit=link --out-dir "$work/rlib"
+cp "$work/rlib/librustlib.rlib" "$work/librustlib.a"
 # A few wasi-libc members: tiny leaf functions, stdio, the crt entry point.
 members=(strlen.o memcpy.o atoi.o printf.o puts.o exit.o)
 (cd "$work" && llvm-ar-19 x "$LIBC" "${members[@]}")
@@ -73,6 +88,11 @@ link_seed 0200000000000000 crt1-command.o main-O2.o libz.a libmini.a
 link_seed 2100040001000000 main-g.o libz-bsd.a
 link_seed 0000000080e0e0e0 main-O0.o lib1-O2.o libz.a
 link_seed 0400000001000000 lib1-O0.o lib2-O0.o
+# rustc objects: everything exported (bit 3), with and without GC; the rlib as an archive.
+link_seed 0800000000000000 rust-unknown-unknown-O2.o
+link_seed 0900000000000000 rust-unknown-unknown-g.o
+link_seed 0800000000000000 rust-wasip1-O0.o main-O2.o libz.a
+link_seed 2800000000000000 main-O0.o librustlib.a
 link_seed 0000010000000000 main-O2.o libz.a
 # wasm64 (option bit 8), without and with GC.
 link_seed 0101000000000000 w64-main-O0.o w64-lib1-O0.o w64-lib2-O0.o

@@ -48,6 +48,10 @@ export function version() {
   return call(() => raw.version());
 }
 
+export function memoryUsage() {
+  return call(() => raw.memoryUsage());
+}
+
 export class Linker {
   #inner;
 

@@ -393,6 +393,23 @@ export class Linker {
   free(): void;
 }
 
+/** What the module's memory holds; see {@link memoryUsage}. */
+export interface MemoryUsage {
+  /** Bytes the linker's heap holds right now (0 outstanding links hold only a few KiB). */
+  heapBytes: number;
+  /** Live heap allocations. */
+  heapBlocks: number;
+  /** Size of the module's linear memory; WebAssembly memory grows but never shrinks. */
+  memoryBytes: number;
+}
+
+/**
+ * The module's memory use, between calls: the live heap (which a finished link, failed
+ * or not, returns to where it was, except what `Linker` sessions keep) and the size of
+ * its linear memory.
+ */
+export function memoryUsage(): MemoryUsage;
+
 /** `weld <version> (LLD 19.x compatible)`. */
 export function version(): string;
 

@@ -623,6 +623,20 @@ impl Default for Linker {
     }
 }
 
+/// `{ heapBytes, heapBlocks, memoryBytes }`: what the heap holds now (live allocations)
+/// and the size of the module's linear memory (which only grows).
+#[wasm_bindgen(js_name = memoryUsage)]
+pub fn memory_usage() -> Result<JsValue, JsValue> {
+    let (bytes, blocks) = crate::heap_usage::live();
+    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().dyn_into()?;
+    let memory_bytes = memory.buffer().dyn_into::<ArrayBuffer>()?.byte_length();
+    let out = Object::new();
+    Reflect::set(&out, &"heapBytes".into(), &(bytes as f64).into())?;
+    Reflect::set(&out, &"heapBlocks".into(), &(blocks as f64).into())?;
+    Reflect::set(&out, &"memoryBytes".into(), &f64::from(memory_bytes).into())?;
+    Ok(out.into())
+}
+
 /// Panics, so that the package's tests can check that a crash throws and the module
 /// recovers. Not part of the API.
 #[doc(hidden)]

@@ -1,6 +1,6 @@
 // A strict TypeScript consumer of the package's types: pkg-tests/run type-checks it with
 // `tsc --noEmit` (tsconfig.json beside it). It is never run.
-import { init, initSync, link, Linker, version, wasmLd } from 'weld-wasm';
+import { init, initSync, link, Linker, memoryUsage, version, wasmLd } from 'weld-wasm';
 import type { Diagnostic, LinkError, LinkOptions, LinkResult, LinkResultWithoutReport, Report, SymbolReport, WasmLdResult } from 'weld-wasm';
 
 declare const objectBytes: Uint8Array;
@@ -62,8 +62,9 @@ async function main(): Promise<void> {
   const out: Uint8Array | undefined = ld.outputs.get('a.wasm');
   const code: number = ld.exitCode + fromFn.exitCode;
   const v: string = version();
+  const heap: number = memoryUsage().heapBytes + memoryUsage().heapBlocks + memoryUsage().memoryBytes;
 
-  console.log(wasm, map, total, where, status, firstFile, names, again, out, code, v);
+  console.log(wasm, map, total, where, status, firstFile, names, again, out, code, v, heap);
 }
 
 // @ts-expect-error: unknown options are type errors too
