@@ -20,7 +20,7 @@ use std::process::Command;
 
 use libtest_mimic::{Arguments, Failed, Trial};
 
-use common::dwarf;
+use common::{dwarf, toolchain};
 use common::process::{self, find_tool};
 
 const HINT: &str = "install with: apt-get install clang-19 lld-19 llvm-19 wasi-libc libclang-rt-19-dev-wasm32 nodejs";
@@ -71,8 +71,7 @@ fn tools() -> Result<Tools, String> {
 }
 
 fn work_dir(name: &str) -> Result<PathBuf, String> {
-    let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
-    let dir = tmp.parent().unwrap_or(tmp).join("clang-driver").join(name.replace('/', "-"));
+    let dir = toolchain::target_dir().join("clang-driver").join(name.replace('/', "-"));
     if dir.exists() {
         std::fs::remove_dir_all(&dir).map_err(|e| format!("cannot remove {}: {e}", dir.display()))?;
     }
@@ -86,7 +85,7 @@ fn check_fuse_ld(name: &str, sources: &[&str], flags: &[&str], argv: &[&str]) ->
     let tools = tools()?;
     let dir = work_dir(name)?;
     let logs = dir.join("logs");
-    let c_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/c");
+    let c_dir = toolchain::manifest_dir().join("tests/c");
     let fuse = format!("-fuse-ld={}", tools.weld.display());
 
     let build = |who: &str, extra: Option<&str>| -> Result<(PathBuf, String), String> {
@@ -115,7 +114,7 @@ fn check_fuse_ld(name: &str, sources: &[&str], flags: &[&str], argv: &[&str]) ->
     }
     let run = |module: &Path, who: &str| {
         let mut cmd = Command::new(&tools.node);
-        cmd.arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/run-wasi.mjs")).arg(module).args(argv);
+        cmd.arg(toolchain::manifest_dir().join("tests/run-wasi.mjs")).arg(module).args(argv);
         process::run(&mut cmd, &logs, &format!("run-{who}"))
     };
     let (r, w) = (run(&reference, "wasm-ld")?, run(&ours, "weld")?);
@@ -145,7 +144,7 @@ fn check_fuse_ld(name: &str, sources: &[&str], flags: &[&str], argv: &[&str]) ->
 fn check_ld_path() -> Result<(), String> {
     let tools = tools()?;
     let dir = work_dir("ld_path_is_ignored")?;
-    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/c/hello.c");
+    let source = toolchain::manifest_dir().join("tests/c/hello.c");
     let mut cmd = Command::new(&tools.clang);
     cmd.arg("--target=wasm32-wasi").arg("-###").arg(format!("--ld-path={}", tools.weld.display())).arg(&source);
     cmd.arg("-o").arg(dir.join("hello.wasm"));

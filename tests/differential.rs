@@ -35,7 +35,8 @@ use libtest_mimic::{Arguments, Failed, Trial};
 
 use common::process::{self, Outcome, Status};
 use common::program::{self, Expect, Program};
-use common::toolchain::{self, Tools};
+use common::toolchain::{self, manifest_dir, target_dir, Tools};
+use common::verdict::{Verdict, Workspace};
 use common::{compare, wasm};
 
 /// weld's output may differ in size from wasm-ld's by this fraction at most.
@@ -49,9 +50,6 @@ const DETERMINISM_PROGRAMS: &[&str] = &[
     "pointer_data",
     "reactor",
 ];
-
-/// At most this many mismatch lines are shown per test.
-const MAX_LINES: usize = 40;
 
 fn main() {
     let args = Arguments::from_args();
@@ -81,38 +79,12 @@ fn main() {
     conclusion.exit();
 }
 
-fn manifest_dir() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Cargo's target directory (the parent of the integration tests' tmp dir).
-fn target_dir() -> PathBuf {
-    let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
-    tmp.parent().unwrap_or(tmp).to_path_buf()
-}
-
 fn work_root() -> PathBuf {
     target_dir().join("differential")
 }
 
 // ---------------------------------------------------------------------------------------
 // One program
-
-/// Where a program is built and linked: inputs at the top, outputs in one directory per
-/// linker, command lines and their output in `logs/`.
-struct Workspace {
-    dir: PathBuf,
-    logs: PathBuf,
-}
-
-impl Workspace {
-    fn fresh(dir: PathBuf) -> Result<Workspace, String> {
-        let logs = dir.join("logs");
-        toolchain::fresh_dir(&dir)?;
-        toolchain::create_dir(&logs)?;
-        Ok(Workspace { dir, logs })
-    }
-}
 
 /// One linker's run: its outcome and where its output should be.
 struct Link {
@@ -168,85 +140,26 @@ fn check_program(program: &Program, sizes: &SizeTable) -> Result<(), String> {
         tools,
         program,
         ws: &ws,
-        theirs: tools.reference_label(),
-        ours: tools.weld_label(),
-        mismatches: Vec::new(),
+        v: Verdict::new(tools.reference_label(), tools.weld_label(), &ws),
     };
     match &program.expect {
-        Expect::Error(texts) => check.link_error(texts, &reference, &candidate)?,
+        Expect::Error(texts) => {
+            check.v.link_error(texts, &reference.outcome, &candidate.outcome, &candidate.output)?
+        }
         Expect::Success { run } => check.link_success(*run, &reference, &candidate, sizes)?,
     }
-    check.verdict()
+    check.v.finish()
 }
 
-/// Comparison state for one program. Methods return `Err` for a broken test (wasm-ld or the
-/// program misbehaving) and record weld's differences in `mismatches`.
+/// Comparison state for one program: weld's differences go to `v`.
 struct Check<'a> {
     tools: &'a Tools,
     program: &'a Program,
     ws: &'a Workspace,
-    /// Label of the reference linker and of the linker under test.
-    theirs: String,
-    ours: String,
-    mismatches: Vec<String>,
+    v: Verdict,
 }
 
 impl Check<'_> {
-    fn mismatch(&mut self, line: String) {
-        self.mismatches.push(line);
-    }
-
-    fn broken(&self, what: String) -> String {
-        format!(
-            "broken test (the reference side is wrong, not {}): {what}; see {}",
-            self.ours,
-            self.ws.dir.display()
-        )
-    }
-
-    fn link_error(
-        &mut self,
-        texts: &[String],
-        reference: &Link,
-        candidate: &Link,
-    ) -> Result<(), String> {
-        let (theirs, ours) = (self.theirs.clone(), self.ours.clone());
-        let r = &reference.outcome;
-        let missing = |outcome: &Outcome| {
-            texts
-                .iter()
-                .find(|t| !outcome.stderr_text().contains(t.as_str()))
-                .cloned()
-        };
-        if r.status != Status::Exited(1) || missing(r).is_some() {
-            return Err(self.broken(format!(
-                "expected {theirs} to fail with exit code 1 and print {texts:?}, got {}: {}",
-                r.status,
-                r.stderr_summary()
-            )));
-        }
-        let c = &candidate.outcome;
-        if c.status != Status::Exited(1) {
-            self.mismatch(format!(
-                "link: {theirs} fails with exit code 1, {ours} with {}: {}",
-                c.status,
-                c.stderr_summary()
-            ));
-        }
-        if let Some(text) = missing(c) {
-            self.mismatch(format!(
-                "link: {ours}'s stderr lacks '{text}'; it says: {}",
-                c.stderr_summary()
-            ));
-        }
-        if candidate.output.exists() {
-            self.mismatch(format!(
-                "link: {ours} wrote an output file despite the error"
-            ));
-        }
-        Ok(())
-    }
-
     fn link_success(
         &mut self,
         run: bool,
@@ -254,10 +167,10 @@ impl Check<'_> {
         candidate: &Link,
         sizes: &SizeTable,
     ) -> Result<(), String> {
-        let (theirs, ours) = (self.theirs.clone(), self.ours.clone());
+        let (theirs, ours) = (self.v.theirs.clone(), self.v.ours.clone());
         let r = &reference.outcome;
         if !r.status.success() {
-            return Err(self.broken(format!(
+            return Err(self.v.broken(format!(
                 "{theirs} failed ({}): {}",
                 r.status,
                 r.stderr_summary()
@@ -265,19 +178,19 @@ impl Check<'_> {
         }
         for warning in &self.program.warnings {
             if !r.stderr_text().contains(warning) {
-                return Err(self.broken(format!("{theirs} did not warn '{warning}'")));
+                return Err(self.v.broken(format!("{theirs} did not warn '{warning}'")));
             }
         }
-        let reference_bytes = toolchain::read(&reference.output).map_err(|e| self.broken(e))?;
+        let reference_bytes = toolchain::read(&reference.output).map_err(|e| self.v.broken(e))?;
         self.validate(&reference.output)
-            .map_err(|e| self.broken(format!("{theirs}'s output is invalid: {e}")))?;
+            .map_err(|e| self.v.broken(format!("{theirs}'s output is invalid: {e}")))?;
         let reference_module = wasm::parse(&reference_bytes)
-            .map_err(|e| self.broken(format!("cannot read {theirs}'s output: {e}")))?;
+            .map_err(|e| self.v.broken(format!("cannot read {theirs}'s output: {e}")))?;
 
         let c = &candidate.outcome;
         if !c.status.success() {
             sizes.record(&self.program.name, &reference_bytes, None);
-            self.mismatch(format!(
+            self.v.mismatch(format!(
                 "link: {theirs} succeeds, {ours} fails ({}): {}",
                 c.status,
                 c.stderr_summary()
@@ -286,13 +199,13 @@ impl Check<'_> {
         }
         if r.stderr.is_empty() && !c.stderr.is_empty() {
             let says = c.stderr_summary();
-            self.mismatch(format!(
+            self.v.mismatch(format!(
                 "link: {ours} prints on stderr where {theirs} is silent: {says}"
             ));
         }
         for warning in &self.program.warnings {
             if !c.stderr_text().contains(warning) {
-                self.mismatch(format!(
+                self.v.mismatch(format!(
                     "link: {ours} did not warn '{warning}'; its stderr: {}",
                     c.stderr_summary()
                 ));
@@ -300,7 +213,7 @@ impl Check<'_> {
         }
         let Ok(candidate_bytes) = std::fs::read(&candidate.output) else {
             sizes.record(&self.program.name, &reference_bytes, None);
-            self.mismatch(format!("link: {ours} succeeded but wrote no output file"));
+            self.v.mismatch(format!("link: {ours} succeeded but wrote no output file"));
             return Ok(());
         };
         sizes.record(&self.program.name, &reference_bytes, Some(&candidate_bytes));
@@ -308,14 +221,14 @@ impl Check<'_> {
 
         let valid = self.validate(&candidate.output);
         if let Err(e) = &valid {
-            self.mismatch(format!("wasm-validate rejects {ours}'s output: {e}"));
+            self.v.mismatch(format!("wasm-validate rejects {ours}'s output: {e}"));
         }
         match wasm::parse(&candidate_bytes) {
             Ok(candidate_module) => {
                 let lines = compare::modules(&reference_module, &candidate_module, &theirs, &ours);
-                self.mismatches.extend(lines);
+                self.v.mismatches(lines);
             }
-            Err(e) => self.mismatch(format!("cannot read {ours}'s output: {e}")),
+            Err(e) => self.v.mismatch(format!("cannot read {ours}'s output: {e}")),
         }
 
         // An invalid module cannot run; that it is invalid was said above.
@@ -341,20 +254,20 @@ impl Check<'_> {
     fn compare_sizes(&mut self, reference: usize, candidate: usize) {
         let ratio = candidate as f64 / reference as f64;
         if (ratio - 1.0).abs() > SIZE_TOLERANCE {
-            self.mismatch(format!(
+            self.v.mismatch(format!(
                 "size: {} {reference} bytes, {} {candidate} bytes (ratio {ratio:.3}, allowed ±{}%)",
-                self.theirs,
-                self.ours,
+                self.v.theirs,
+                self.v.ours,
                 SIZE_TOLERANCE * 100.0
             ));
         }
     }
 
     fn compare_runs(&mut self, reference: &Path, candidate: &Path) -> Result<(), String> {
-        let (theirs, ours) = (self.theirs.clone(), self.ours.clone());
+        let (theirs, ours) = (self.v.theirs.clone(), self.v.ours.clone());
         let r = run_module(self.tools, self.program, reference, self.ws, "run-wasm-ld")?;
         if r.status == Status::TimedOut || r.stderr_text().contains("run-wasi: trap") {
-            return Err(self.broken(format!(
+            return Err(self.v.broken(format!(
                 "{theirs}'s module does not run cleanly ({}): {}",
                 r.status,
                 r.stderr_summary()
@@ -362,7 +275,7 @@ impl Check<'_> {
         }
         let c = run_module(self.tools, self.program, candidate, self.ws, "run-weld")?;
         if r.status != c.status {
-            self.mismatch(format!(
+            self.v.mismatch(format!(
                 "run: {theirs}'s module ends with {}, {ours}'s with {}: {}",
                 r.status,
                 c.status,
@@ -372,39 +285,17 @@ impl Check<'_> {
         if let Some(line) =
             first_difference("stdout", &r.stdout_text(), &c.stdout_text(), &theirs, &ours)
         {
-            self.mismatch(line);
+            self.v.mismatch(line);
         }
         // Differing endings already show the candidate's stderr.
         if r.status == c.status {
             if let Some(line) =
                 first_difference("stderr", &r.stderr_text(), &c.stderr_text(), &theirs, &ours)
             {
-                self.mismatch(line);
+                self.v.mismatch(line);
             }
         }
         Ok(())
-    }
-
-    fn verdict(self) -> Result<(), String> {
-        if self.mismatches.is_empty() {
-            return Ok(());
-        }
-        let n = self.mismatches.len();
-        let mut message = format!(
-            "{n} mismatch{} between {} and {} (work files in {}):",
-            if n == 1 { "" } else { "es" },
-            self.theirs,
-            self.ours,
-            self.ws.dir.display()
-        );
-        for line in self.mismatches.iter().take(MAX_LINES) {
-            message.push_str("\n  - ");
-            message.push_str(line);
-        }
-        if n > MAX_LINES {
-            message.push_str(&format!("\n  ... and {} more", n - MAX_LINES));
-        }
-        Err(message)
     }
 }
 

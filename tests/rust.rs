@@ -37,7 +37,7 @@ use std::time::Duration;
 
 use libtest_mimic::{Arguments, Failed, Trial};
 
-use common::dwarf;
+use common::{dwarf, toolchain};
 use common::process::{self, find_tool};
 
 const TARGETS: [&str; 2] = ["wasm32-wasip1", "wasm32-unknown-unknown"];
@@ -143,9 +143,8 @@ impl Env {
         if !rust_lld.is_file() {
             return Err(format!("rust-lld not found at {}; install with: rustup component add llvm-tools (or reinstall the toolchain)", rust_lld.display()));
         }
-        let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
-        let work = tmp.parent().unwrap_or(tmp).join("rust-tests");
+        let manifest = toolchain::manifest_dir();
+        let work = toolchain::target_dir().join("rust-tests");
         let env = Env {
             cargo,
             node: find_tool("node").unwrap_or_default(),

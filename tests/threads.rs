@@ -45,7 +45,8 @@ use std::sync::{Arc, Mutex, OnceLock};
 use libtest_mimic::{Arguments, Failed, Trial};
 
 use common::process::{self, find_tool, Outcome, Status};
-use common::toolchain::{self, Tools, INSTALL_HINT};
+use common::toolchain::{self, manifest_dir, target_dir, Tools, INSTALL_HINT};
+use common::verdict::{Verdict, Workspace};
 use common::{compare, wasm};
 
 // ---------------------------------------------------------------------------------------
@@ -607,15 +608,6 @@ fn main() {
     conclusion.exit();
 }
 
-fn manifest_dir() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn target_dir() -> PathBuf {
-    let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
-    tmp.parent().unwrap_or(tmp).to_path_buf()
-}
-
 /// The tools beyond [`Tools`]: llvm-mc and llvm-objdump, and whether node needs
 /// `--experimental-wasm-memory64`.
 struct MoreTools {
@@ -677,11 +669,6 @@ impl MoreTools {
     }
 }
 
-struct Workspace {
-    dir: PathBuf,
-    logs: PathBuf,
-}
-
 /// One linker's run.
 struct Link {
     outcome: Outcome,
@@ -692,11 +679,7 @@ struct Link {
 fn check_case(case: &Case, summary: &Summary) -> Result<(), String> {
     let tools = Tools::get()?;
     let more = MoreTools::get()?;
-    let dir = target_dir().join("threads").join(case.name);
-    let logs = dir.join("logs");
-    toolchain::fresh_dir(&dir)?;
-    toolchain::create_dir(&logs)?;
-    let ws = Workspace { dir, logs };
+    let ws = Workspace::fresh(target_dir().join("threads").join(case.name))?;
 
     let objects = build(tools, more, case, &ws).map_err(|e| format!("building the inputs: {e}"))?;
     check_relocs(more, case, &ws, &objects)?;
@@ -708,9 +691,7 @@ fn check_case(case: &Case, summary: &Summary) -> Result<(), String> {
         more,
         case,
         ws: &ws,
-        theirs: tools.reference_label(),
-        ours: tools.weld_label(),
-        mismatches: Vec::new(),
+        v: Verdict::new(tools.reference_label(), tools.weld_label(), &ws),
     };
     match case.expect {
         Expect::Error(texts) => check.link_error(texts, &reference, &candidate)?,
@@ -719,7 +700,7 @@ fn check_case(case: &Case, summary: &Summary) -> Result<(), String> {
             check.link_success(run, true, &reference, &candidate, summary)?
         }
     }
-    check.verdict()
+    check.v.finish()
 }
 
 /// Compiles or assembles the case's sources into `<dir>/<stem>.o`, in order.
@@ -839,74 +820,30 @@ struct Check<'a> {
     more: &'a MoreTools,
     case: &'a Case,
     ws: &'a Workspace,
-    theirs: String,
-    ours: String,
-    mismatches: Vec<String>,
+    v: Verdict,
 }
 
 impl Check<'_> {
-    fn mismatch(&mut self, line: String) {
-        self.mismatches.push(line);
-    }
-
-    fn broken(&self, what: String) -> String {
-        format!(
-            "broken test (the reference side is wrong, not {}): {what}; see {}",
-            self.ours,
-            self.ws.dir.display()
-        )
-    }
-
+    /// The common checks, then the same set of diagnostics from both linkers.
     fn link_error(
         &mut self,
         texts: &[&str],
         reference: &Link,
         candidate: &Link,
     ) -> Result<(), String> {
-        let (theirs, ours) = (self.theirs.clone(), self.ours.clone());
-        let r = &reference.outcome;
-        let missing = |outcome: &Outcome| {
-            texts
-                .iter()
-                .find(|t| !outcome.stderr_text().contains(**t))
-                .map(|t| t.to_string())
-        };
-        if r.status != Status::Exited(1) || missing(r).is_some() {
-            return Err(self.broken(format!(
-                "expected {theirs} to fail with exit code 1 and print {texts:?}, got {}: {}",
-                r.status,
-                r.stderr_text().trim()
-            )));
-        }
-        let c = &candidate.outcome;
-        if c.status != Status::Exited(1) {
-            self.mismatch(format!(
-                "link: {theirs} fails with exit code 1, {ours} with {}: {}",
-                c.status,
-                c.stderr_summary()
-            ));
-        }
-        if let Some(text) = missing(c) {
-            self.mismatch(format!(
-                "link: {ours}'s stderr lacks {text:?}; it says: {}",
-                c.stderr_text().trim()
-            ));
-        }
+        let (r, c) = (&reference.outcome, &candidate.outcome);
+        self.v.link_error(texts, r, c, &candidate.output)?;
+        let (theirs, ours) = (self.v.theirs.clone(), self.v.ours.clone());
         let (rd, cd) = (
             diagnostics(r, &self.tools.wasm_ld),
             diagnostics(c, &self.tools.weld),
         );
         for d in rd.difference(&cd) {
-            self.mismatch(format!("diagnostic of {theirs} missing in {ours}'s: {d:?}"));
+            self.v.mismatch(format!("diagnostic of {theirs} missing in {ours}'s: {d:?}"));
         }
         for d in cd.difference(&rd) {
-            self.mismatch(format!(
+            self.v.mismatch(format!(
                 "diagnostic of {ours} not printed by {theirs}: {d:?}"
-            ));
-        }
-        if candidate.output.exists() {
-            self.mismatch(format!(
-                "link: {ours} wrote an output file despite the error"
             ));
         }
         Ok(())
@@ -920,28 +857,28 @@ impl Check<'_> {
         candidate: &Link,
         summary: &Summary,
     ) -> Result<(), String> {
-        let (theirs, ours) = (self.theirs.clone(), self.ours.clone());
+        let (theirs, ours) = (self.v.theirs.clone(), self.v.ours.clone());
         let r = &reference.outcome;
         if !r.status.success() {
-            return Err(self.broken(format!(
+            return Err(self.v.broken(format!(
                 "{theirs} failed ({}): {}",
                 r.status,
                 r.stderr_text().trim()
             )));
         }
-        let reference_bytes = toolchain::read(&reference.output).map_err(|e| self.broken(e))?;
+        let reference_bytes = toolchain::read(&reference.output).map_err(|e| self.v.broken(e))?;
         self.validate(reference)
-            .map_err(|e| self.broken(format!("{theirs}'s output is invalid: {e}")))?;
+            .map_err(|e| self.v.broken(format!("{theirs}'s output is invalid: {e}")))?;
         let reference_module = Shape::read(&reference_bytes)
-            .map_err(|e| self.broken(format!("cannot read {theirs}'s output: {e}")))?;
+            .map_err(|e| self.v.broken(format!("cannot read {theirs}'s output: {e}")))?;
         if let Some(problem) = reference_module.props(self.case.props).first() {
-            return Err(self.broken(format!("{theirs}'s output: {problem}")));
+            return Err(self.v.broken(format!("{theirs}'s output: {problem}")));
         }
 
         let c = &candidate.outcome;
         if !c.status.success() {
             summary.record(self.case.name, "weld failed");
-            self.mismatch(format!(
+            self.v.mismatch(format!(
                 "link: {theirs} succeeds, {ours} fails ({}): {}",
                 c.status,
                 c.stderr_text().trim()
@@ -950,12 +887,12 @@ impl Check<'_> {
         }
         if r.stderr.is_empty() && !c.stderr.is_empty() {
             let says = c.stderr_summary();
-            self.mismatch(format!(
+            self.v.mismatch(format!(
                 "link: {ours} prints on stderr where {theirs} is silent: {says}"
             ));
         }
         let Ok(candidate_bytes) = std::fs::read(&candidate.output) else {
-            self.mismatch(format!("link: {ours} succeeded but wrote no output file"));
+            self.v.mismatch(format!("link: {ours} succeeded but wrote no output file"));
             return Ok(());
         };
         summary.record(
@@ -968,7 +905,7 @@ impl Check<'_> {
         );
         let valid = self.validate(candidate);
         if let Err(e) = &valid {
-            self.mismatch(format!("{ours}'s output is invalid: {e}"));
+            self.v.mismatch(format!("{ours}'s output is invalid: {e}"));
         }
         match Shape::read(&candidate_bytes) {
             Ok(candidate_module) => {
@@ -978,14 +915,14 @@ impl Check<'_> {
                     &theirs,
                     &ours,
                 );
-                self.mismatches.extend(lines);
+                self.v.mismatches(lines);
                 let lines = reference_module.compare(&candidate_module, &theirs, &ours);
-                self.mismatches.extend(lines);
+                self.v.mismatches(lines);
                 for problem in candidate_module.props(self.case.props) {
-                    self.mismatch(format!("{ours}'s output: {problem}"));
+                    self.v.mismatch(format!("{ours}'s output: {problem}"));
                 }
             }
-            Err(e) => self.mismatch(format!("cannot read {ours}'s output: {e}")),
+            Err(e) => self.v.mismatch(format!("cannot read {ours}'s output: {e}")),
         }
         if valid.is_err() || matches!(run, Run::None) {
             return Ok(());
@@ -1009,7 +946,7 @@ impl Check<'_> {
                 ),
             );
             if !candidate_run.status.success() {
-                self.mismatch(format!(
+                self.v.mismatch(format!(
                     "run: {ours}'s module does not compute the expected values ({}):\n{}",
                     candidate_run.status,
                     candidate_run.stdout_text().trim()
@@ -1020,7 +957,7 @@ impl Check<'_> {
         // (With the bug, the reference run fails; under WELD_DIFF_LINKER=wasm-ld the two
         // runs need only agree.)
         if !reference_run.status.success() && !tls_bug {
-            return Err(self.broken(format!(
+            return Err(self.v.broken(format!(
                 "{theirs}'s module fails in threads-host.mjs ({}):\n{}{}",
                 reference_run.status,
                 reference_run.stdout_text(),
@@ -1028,7 +965,7 @@ impl Check<'_> {
             )));
         }
         if !candidate_run.status.success() && !tls_bug {
-            self.mismatch(format!(
+            self.v.mismatch(format!(
                 "run: {ours}'s module fails ({}):\n{}{}",
                 candidate_run.status,
                 candidate_run.stdout_text(),
@@ -1042,7 +979,7 @@ impl Check<'_> {
                 .zip(co.lines())
                 .position(|(a, b)| a != b)
                 .unwrap_or(ro.lines().count().min(co.lines().count()));
-            self.mismatch(format!(
+            self.v.mismatch(format!(
                 "run: output differs at line {}: {theirs}'s module printed {:?}, {ours}'s printed {:?}",
                 line + 1,
                 ro.lines().nth(line).unwrap_or("<end>"),
@@ -1112,25 +1049,6 @@ impl Check<'_> {
             ));
         }
         Ok(outcome)
-    }
-
-    fn verdict(self) -> Result<(), String> {
-        if self.mismatches.is_empty() {
-            return Ok(());
-        }
-        let n = self.mismatches.len();
-        let mut message = format!(
-            "{n} mismatch{} between {} and {} (work files in {}):",
-            if n == 1 { "" } else { "es" },
-            self.theirs,
-            self.ours,
-            self.ws.dir.display()
-        );
-        for line in self.mismatches.iter().take(40) {
-            message.push_str("\n  - ");
-            message.push_str(line);
-        }
-        Err(message)
     }
 }
 

@@ -6,4 +6,5 @@ pub mod dwarf;
 pub mod process;
 pub mod program;
 pub mod toolchain;
+pub mod verdict;
 pub mod wasm;

@@ -84,7 +84,7 @@ impl Tools {
             }
         }
         let sysroot_lib = crt.parent().map(Path::to_path_buf).unwrap_or_default();
-        let runner = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/run-wasi.mjs");
+        let runner = manifest_dir().join("tests/run-wasi.mjs");
         Ok(Tools {
             clang,
             wasm_ld,
@@ -287,4 +287,16 @@ pub fn copy(from: &Path, to: &Path) -> Result<(), String> {
     std::fs::copy(from, to)
         .map(drop)
         .map_err(|e| format!("cannot copy {} to {}: {e}", from.display(), to.display()))
+}
+
+/// The repository root.
+pub fn manifest_dir() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Cargo's target directory (the parent of the integration tests' tmp dir): each suite
+/// keeps its work files in a directory of its own below it.
+pub fn target_dir() -> PathBuf {
+    let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    tmp.parent().unwrap_or(tmp).to_path_buf()
 }
