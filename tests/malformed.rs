@@ -5,6 +5,10 @@
 //! Inputs are real objects compiled by clang-19 here (truncated and corrupted at every
 //! byte), objects written by hand with `common/builder.rs`, and the crashes the fuzz
 //! targets found (`tests/fuzz-regressions/`, see `fuzz/`).
+//!
+//! Memory stays bounded too: this binary counts each thread's heap, and a case whose link
+//! allocated more than `HEAP_BOUND` at its peak fails (hostile counts and sizes must be
+//! checked against the bytes that are really there before anything is allocated).
 
 #[path = "common/builder.rs"]
 mod builder;
@@ -21,6 +25,88 @@ use weld::{Diagnostic, InputFile, Options};
 
 const INSTALL_HINT: &str = "apt-get install clang-19 lld-19 llvm-19 wasi-libc";
 
+/// The most heap one case may use at its peak. The inputs are at most a few hundred KiB;
+/// a link of them needs a few MiB.
+const HEAP_BOUND: usize = 64 << 20;
+
+/// Per-thread heap accounting: the global allocator forwards to `System` and adds each
+/// block's size to its thread's live count, keeping the peak. (Blocks freed by another
+/// thread than the one that allocated them skew the counts; the linker runs on one thread.)
+mod heap {
+    use std::alloc::{GlobalAlloc, Layout, System};
+    use std::cell::Cell;
+
+    thread_local! {
+        // Const-initialised and without destructors: usable from the allocator at any time,
+        // also while a thread is being torn down.
+        static LIVE: Cell<isize> = const { Cell::new(0) };
+        static PEAK: Cell<isize> = const { Cell::new(0) };
+    }
+
+    fn add(bytes: isize) {
+        let _ = LIVE.try_with(|live| {
+            let now = live.get() + bytes;
+            live.set(now);
+            let _ = PEAK.try_with(|peak| peak.set(peak.get().max(now)));
+        });
+    }
+
+    /// Starts a new peak measurement on this thread.
+    pub fn reset_peak() {
+        let now = LIVE.with(Cell::get);
+        PEAK.with(|p| p.set(now));
+    }
+
+    /// This thread's peak heap since `reset_peak`, above what was live then.
+    pub fn peak_since(start: isize) -> usize {
+        usize::try_from(PEAK.with(Cell::get) - start).unwrap_or(0)
+    }
+
+    pub fn live() -> isize {
+        LIVE.with(Cell::get)
+    }
+
+    struct Counting;
+
+    #[global_allocator]
+    static ALLOCATOR: Counting = Counting;
+
+    // SAFETY: every method forwards its arguments unchanged to `System`, which upholds the
+    // `GlobalAlloc` contract; the bookkeeping touches only const thread-locals of plain
+    // integers, which neither allocate nor access the managed memory.
+    unsafe impl GlobalAlloc for Counting {
+        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+            // SAFETY: the caller's contract is `System.alloc`'s.
+            let p = unsafe { System.alloc(layout) };
+            if !p.is_null() {
+                add(layout.size() as isize);
+            }
+            p
+        }
+        unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+            // SAFETY: as for `alloc`.
+            let p = unsafe { System.alloc_zeroed(layout) };
+            if !p.is_null() {
+                add(layout.size() as isize);
+            }
+            p
+        }
+        unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+            // SAFETY: `ptr` came from `System` (through this allocator) with `layout`.
+            unsafe { System.dealloc(ptr, layout) };
+            add(-(layout.size() as isize));
+        }
+        unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+            // SAFETY: `ptr`/`layout` came from `System`; the caller upholds the rest.
+            let p = unsafe { System.realloc(ptr, layout, new_size) };
+            if !p.is_null() {
+                add(new_size as isize - layout.size() as isize);
+            }
+            p
+        }
+    }
+}
+
 // ---- running cases ----
 
 /// Runs named cases, each under `catch_unwind`, and fails at the end listing every case
@@ -29,17 +115,29 @@ struct Cases {
     suite: &'static str,
     run: usize,
     failures: Vec<String>,
+    /// The largest heap peak of a case, and which case.
+    peak: (usize, String),
 }
 
 impl Cases {
     fn new(suite: &'static str) -> Cases {
-        Cases { suite, run: 0, failures: Vec::new() }
+        Cases { suite, run: 0, failures: Vec::new(), peak: (0, String::new()) }
     }
 
     fn case(&mut self, name: impl Into<String>, f: impl FnOnce() -> Result<(), String>) {
         let name = name.into();
         self.run += 1;
-        match catch_unwind(AssertUnwindSafe(f)) {
+        let start = heap::live();
+        heap::reset_peak();
+        let outcome = catch_unwind(AssertUnwindSafe(f));
+        let peak = heap::peak_since(start);
+        if peak > self.peak.0 {
+            self.peak = (peak, name.clone());
+        }
+        if peak > HEAP_BOUND {
+            self.failures.push(format!("{name}: the heap peaked at {peak} bytes, over the bound of {HEAP_BOUND}"));
+        }
+        match outcome {
             Ok(Ok(())) => {}
             Ok(Err(why)) => self.failures.push(format!("{name}: {why}")),
             Err(panic) => {
@@ -63,7 +161,13 @@ impl Cases {
             self.run,
             shown.iter().map(|s| format!("  {s}")).collect::<Vec<_>>().join("\n")
         );
-        eprintln!("{}: {} cases passed", self.suite, self.run);
+        eprintln!(
+            "{}: {} cases passed; largest heap peak {} KiB ({})",
+            self.suite,
+            self.run,
+            self.peak.0 >> 10,
+            self.peak.1
+        );
     }
 }
 
