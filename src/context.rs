@@ -373,6 +373,25 @@ impl<'a> Ctx<'a> {
         id
     }
 
+    // Ids are made by pushing onto the arrays they index (the id is the length before the
+    // push) and nothing is ever removed, so these lookups cannot fail; the emit and
+    // relocation code, where indexing is linted, goes through them.
+
+    #[allow(clippy::indexing_slicing)] // A `FileId` is the index its file was pushed at.
+    pub fn file(&self, id: FileId) -> &ObjFile<'a> {
+        &self.files[id.idx()]
+    }
+
+    #[allow(clippy::indexing_slicing)] // A `FuncId` is the index its function was pushed at.
+    pub fn func(&self, id: FuncId) -> &InputFunction<'a> {
+        &self.functions[id.idx()]
+    }
+
+    #[allow(clippy::indexing_slicing)] // As `func`.
+    pub fn func_mut(&mut self, id: FuncId) -> &mut InputFunction<'a> {
+        &mut self.functions[id.idx()]
+    }
+
     pub fn sym(&self, id: SymbolId) -> &Symbol<'a> {
         &self.symbols[id.idx()]
     }

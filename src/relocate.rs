@@ -1,6 +1,10 @@
 //! The value of each relocation in the final module, and one writer per encoding.
 //! Relocations were validated when the object was parsed, so patching cannot go out of
 //! bounds; a value that does not fit its field is truncated exactly as wasm-ld does.
+//!
+//! Patching writes output from untrusted input, and in the browser a panic is a trap that
+//! kills the link: no `unwrap`, no `panic`, no indexing that can fail.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
 
 use crate::context::{Ctx, Def, FileId, SymbolId};
 use crate::emit::encode::{patch_sleb, patch_uleb};
@@ -35,7 +39,7 @@ pub struct Chunk<'x> {
 impl Resolver<'_, '_> {
     pub fn value(&self, chunk: &Chunk<'_>, r: &Reloc) -> u64 {
         let tombstone = chunk.tombstone;
-        let f = &self.ctx.files[chunk.file.idx()];
+        let f = self.ctx.file(chunk.file);
         if r.kind == RelocKind::TYPE_INDEX_LEB {
             return f.type_map.get(r.index as usize).copied().flatten().unwrap_or(0) as u64;
         }
@@ -65,7 +69,7 @@ impl Resolver<'_, '_> {
             Target::Table => indices::table_number(self.ctx, sym) as u64,
             Target::FunctionOffset => match s.def {
                 Def::Function(func) => {
-                    let func = &self.ctx.functions[func.idx()];
+                    let func = self.ctx.func(func);
                     let prefix = size_prefix_len(&func.body).unwrap_or(1);
                     func.out_offset.wrapping_add(prefix as u64).wrapping_add(r.addend as u64)
                 }

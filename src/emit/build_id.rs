@@ -35,9 +35,7 @@ pub fn fill(out: &mut [u8], at: usize, kind: &BuildId) {
             let mut h = sha1_smol::Sha1::new();
             h.update(b"weld-uuid");
             h.update(out);
-            let mut b = h.digest().bytes()[..16].to_vec();
-            set_uuid_bits(&mut b, 4);
-            b
+            uuid_with_version(h.digest().bytes(), 4)
         }
     };
     if let Some(slot) = out.get_mut(at..at + id.len()) {
@@ -51,12 +49,14 @@ fn uuid_v5(file_hash: &[u8]) -> Vec<u8> {
     let mut h = sha1_smol::Sha1::new();
     h.update(&NAMESPACE);
     h.update(file_hash);
-    let mut b = h.digest().bytes()[..16].to_vec();
-    set_uuid_bits(&mut b, 5);
-    b
+    uuid_with_version(h.digest().bytes(), 5)
 }
 
-fn set_uuid_bits(b: &mut [u8], version: u8) {
+/// The first 16 bytes of a SHA-1 digest with the UUID version and variant bits set.
+fn uuid_with_version(digest: [u8; 20], version: u8) -> Vec<u8> {
+    let [mut b @ .., _, _, _, _] = digest;
+    // Constant indices into a `[u8; 16]`: checked at compile time.
     b[6] = (version << 4) | (b[6] & 0x0f);
     b[8] = (b[8] & 0xbf) | 0x80;
+    b.to_vec()
 }

@@ -33,7 +33,7 @@ pub fn plan<'a>(ctx: &mut Ctx<'a>, offsets: &mut HashMap<(FileId, u32), u64>) ->
     let mut slot_of: HashMap<&'a str, usize> = HashMap::new();
     let mut string_inputs: Vec<(usize, Vec<(FileId, u32)>)> = Vec::new();
     for &file in &ctx.object_order {
-        let f = &ctx.files[file.idx()];
+        let f = ctx.file(file);
         for (i, c) in f.object().customs.iter().enumerate() {
             if f.custom_discarded.get(i).copied().unwrap_or(false) || c.data.is_empty() {
                 continue;
@@ -52,17 +52,19 @@ pub fn plan<'a>(ctx: &mut Ctx<'a>, offsets: &mut HashMap<(FileId, u32), u64>) ->
                     Some((_, v)) => v.push((file, i as u32)),
                     None => {
                         string_inputs.push((slot, vec![(file, i as u32)]));
-                        out[slot].parts.push(CustomPart::Merged(Vec::new()));
+                        if let Some(o) = out.get_mut(slot) {
+                            o.parts.push(CustomPart::Merged(Vec::new()));
+                        }
                     }
                 }
-            } else {
-                out[slot].parts.push(CustomPart::Input(file, i as u32));
+            } else if let Some(o) = out.get_mut(slot) {
+                o.parts.push(CustomPart::Input(file, i as u32));
             }
         }
     }
     for (slot, inputs) in string_inputs {
         let merged = merge_custom_strings(ctx, &inputs);
-        for part in &mut out[slot].parts {
+        for part in out.get_mut(slot).into_iter().flat_map(|o| &mut o.parts) {
             if let CustomPart::Merged(data) = part {
                 *data = merged.clone();
             }
@@ -77,7 +79,7 @@ pub fn plan<'a>(ctx: &mut Ctx<'a>, offsets: &mut HashMap<(FileId, u32), u64>) ->
             match part {
                 CustomPart::Input(file, idx) => {
                     offsets.insert((*file, *idx), size);
-                    size += ctx.files[file.idx()].object().customs[*idx as usize].data.len() as u64;
+                    size += ctx.file(*file).object().customs.get(*idx as usize).map_or(0, |c| c.data.len() as u64);
                 }
                 CustomPart::Merged(data) => size += data.len() as u64,
             }
@@ -90,12 +92,12 @@ pub fn plan<'a>(ctx: &mut Ctx<'a>, offsets: &mut HashMap<(FileId, u32), u64>) ->
 fn merge_custom_strings(ctx: &mut Ctx<'_>, inputs: &[(FileId, u32)]) -> Vec<u8> {
     let mut pieces: Vec<(FileId, u32, u32, &[u8])> = Vec::new();
     for &(file, idx) in inputs {
-        let data = ctx.files[file.idx()].object().customs[idx as usize].data;
+        let Some(custom) = ctx.file(file).object().customs.get(idx as usize) else { continue };
+        // Each string with its terminating NUL; the last may lack one.
         let mut off = 0usize;
-        while off < data.len() {
-            let end = data[off..].iter().position(|&b| b == 0).map_or(data.len(), |p| off + p + 1);
-            pieces.push((file, idx, off as u32, &data[off..end]));
-            off = end;
+        for piece in custom.data.split_inclusive(|&b| b == 0) {
+            pieces.push((file, idx, off as u32, piece));
+            off += piece.len();
         }
     }
     let (table, offs) = build_string_table(pieces.iter().map(|p| p.3), 0);

@@ -1,5 +1,11 @@
 //! The module writer: every standard section in order, then copied custom sections,
 //! `name`, `producers`, `target_features` and `build_id`.
+//!
+//! The output is built from untrusted input, and in the browser a panic is a trap that
+//! kills the link: no `unwrap`, no `panic`, no indexing that can fail (this covers the
+//! submodules too). Indexing the linker's own arrays by an id the linker created goes
+//! through `Ctx::file`/`Ctx::func`, each an `#[allow]` with a one-line proof.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
 
 pub mod build_id;
 pub mod custom;
@@ -84,8 +90,9 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
     // Final placement of function bodies (needed by DWARF relocations).
     let mut code_offset = encode::uleb_len(ix.functions.len() as u64) as u64;
     for &f in &ix.functions {
-        ctx.functions[f.idx()].out_offset = code_offset;
-        code_offset += ctx.functions[f.idx()].body.len() as u64;
+        let func = ctx.func_mut(f);
+        func.out_offset = code_offset;
+        code_offset += func.body.len() as u64;
     }
     let mut custom_offsets = HashMap::new();
     let customs = custom::plan(ctx, &mut custom_offsets);
@@ -108,6 +115,7 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
         let mut p = Vec::new();
         write_uleb(&mut p, ix.types.len() as u64);
         for &sig in &ix.types {
+            #[allow(clippy::indexing_slicing)] // A `SigId` is the index its signature was interned at; never removed.
             let t = &ctx.sigs[sig.idx()];
             p.push(0x60);
             write_uleb(&mut p, t.params.len() as u64);
@@ -182,7 +190,7 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
         let mut p = Vec::new();
         write_uleb(&mut p, ix.functions.len() as u64);
         for &f in &ix.functions {
-            write_uleb(&mut p, ix.lookup_type(ctx.functions[f.idx()].sig) as u64);
+            write_uleb(&mut p, ix.lookup_type(ctx.func(f).sig) as u64);
         }
         w.section(section::FUNCTION, "", &p);
     }
@@ -192,6 +200,7 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
         let mut p = Vec::new();
         write_uleb(&mut p, ix.tables.len() as u64);
         for &t in &ix.tables {
+            #[allow(clippy::indexing_slicing)] // A `TableId` is the index its table was pushed at; never removed.
             let ty = ctx.tables[t.idx()].ty;
             p.push(ty.elem);
             write_limits(&mut p, &ty.limits);
@@ -211,8 +220,10 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
         let mut p = Vec::new();
         write_uleb(&mut p, ix.tags.len() as u64);
         for &t in &ix.tags {
+            #[allow(clippy::indexing_slicing)] // A `TagId` is the index its tag was pushed at; never removed.
+            let sig = ctx.tags[t.idx()].sig;
             p.push(0);
-            write_uleb(&mut p, ix.lookup_type(ctx.tags[t.idx()].sig) as u64);
+            write_uleb(&mut p, ix.lookup_type(sig) as u64);
         }
         w.section(section::TAG, "", &p);
     }
@@ -223,6 +234,7 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
         let mut p = Vec::new();
         write_uleb(&mut p, global_count as u64);
         for &g in &ix.globals {
+            #[allow(clippy::indexing_slicing)] // A `GlobalId` is the index its global was pushed at; never removed.
             let glob = &ctx.globals[g.idx()];
             p.push(glob.ty.valtype);
             p.push(u8::from(glob.ty.mutable));
@@ -271,7 +283,7 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
 
     // Start.
     if let Some(start) = ctx.sym.start_function {
-        if let Some(idx) = ctx.functions[start.idx()].out_index {
+        if let Some(idx) = ctx.func(start).out_index {
             w.section(section::START, "", &encode::uleb(idx as u64));
         }
     }
@@ -309,12 +321,16 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
         let mut p = Vec::with_capacity(code_offset as usize);
         write_uleb(&mut p, ix.functions.len() as u64);
         for &f in &ix.functions {
-            let func = &ctx.functions[f.idx()];
-            match func.file {
-                Some(file) => {
-                    let obj = ctx.files[file.idx()].object();
-                    let input = &obj.functions[func.local_index as usize];
-                    let relocs = &obj.code_relocs[input.relocs.start as usize..input.relocs.end as usize];
+            let func = ctx.func(f);
+            // The function's place in its object and its relocation range were checked when
+            // the object was parsed; should they not fit, the body is copied unpatched.
+            let input = func.file.and_then(|file| {
+                let obj = ctx.file(file).object();
+                Some((file, obj, obj.functions.get(func.local_index as usize)?))
+            });
+            match input {
+                Some((file, obj, input)) => {
+                    let relocs = obj.code_relocs.get(input.relocs.start as usize..input.relocs.end as usize).unwrap_or(&[]);
                     let chunk = Chunk { file, data: &func.body, relocs, input_offset: input.code_offset as u64, va: 0, tombstone: 0 };
                     copy_relocated(&mut p, &chunk, &res);
                 }
@@ -341,21 +357,26 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
                 *slot = Some((header_at, start as u64));
             }
             for part in &seg.parts {
-                let pos = match part {
-                    Part::Input(s) => ctx.segments[s.idx()].out_offset,
-                    Part::Merged(m) => mem.merged[*m].out_offset,
-                };
-                p.resize(start + pos as usize, 0);
                 match part {
                     Part::Input(s) => {
+                        #[allow(clippy::indexing_slicing)] // A `SegId` is the index its segment was pushed at; never removed.
                         let is = &ctx.segments[s.idx()];
-                        let obj = ctx.files[is.file.idx()].object();
-                        let input = &obj.segments[is.local_index as usize];
-                        let relocs = &obj.data_relocs[input.relocs.start as usize..input.relocs.end as usize];
+                        p.resize(start + is.out_offset as usize, 0);
+                        // The segment's place in its object and its relocation range were
+                        // checked when the object was parsed; should they not fit, the
+                        // segment is left as zeros.
+                        let obj = ctx.file(is.file).object();
+                        let Some(input) = obj.segments.get(is.local_index as usize) else { continue };
+                        let relocs = obj.data_relocs.get(input.relocs.start as usize..input.relocs.end as usize).unwrap_or(&[]);
                         let chunk = Chunk { file: is.file, data: input.data, relocs, input_offset: input.section_offset as u64, va: seg.start_va + is.out_offset, tombstone: 0 };
                         copy_relocated(&mut p, &chunk, &res);
                     }
-                    Part::Merged(m) => p.extend_from_slice(&mem.merged[*m].data),
+                    Part::Merged(m) => {
+                        #[allow(clippy::indexing_slicing)] // `Part::Merged(m)` is made right after pushing `merged[m]`; never removed.
+                        let merged = &mem.merged[*m];
+                        p.resize(start + merged.out_offset as usize, 0);
+                        p.extend_from_slice(&merged.data);
+                    }
                 }
             }
             p.resize(start + seg.size as usize, 0);
@@ -370,7 +391,8 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
         for part in &c.parts {
             match part {
                 custom::CustomPart::Input(file, idx) => {
-                    let sec = &ctx.files[file.idx()].object().customs[*idx as usize];
+                    // `idx` came from enumerating this file's custom sections in `plan`.
+                    let Some(sec) = ctx.file(*file).object().customs.get(*idx as usize) else { continue };
                     let chunk = Chunk { file: *file, data: sec.data, relocs: &sec.relocs, input_offset: 0, va: 0, tombstone };
                     copy_relocated(&mut p, &chunk, &res);
                 }
@@ -420,7 +442,7 @@ pub const MAX_OUTPUT_SIZE: u64 = 1 << 30;
 /// Bytes of code and data the module will hold, plus some for the other sections. Only
 /// segments written to the binary count (a large `.bss` takes no space in the file).
 fn estimate(ctx: &Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>) -> u64 {
-    let code = ix.functions.iter().map(|f| ctx.functions[f.idx()].body.len() as u64).fold(0, u64::saturating_add);
+    let code = ix.functions.iter().map(|&f| ctx.func(f).body.len() as u64).fold(0, u64::saturating_add);
     let data = mem.segments.iter().filter(|s| s.required_in_binary(mem.emit_bss)).map(|s| s.size).fold(0, u64::saturating_add);
     code.saturating_add(data).saturating_add(4096)
 }
@@ -445,7 +467,7 @@ fn name_section(ctx: &Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>) -> Vec<u8> 
         }
     }
     for &f in &ix.functions {
-        let func = &ctx.functions[f.idx()];
+        let func = ctx.func(f);
         if func.name.is_empty() {
             continue;
         }
@@ -467,6 +489,7 @@ fn name_section(ctx: &Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>) -> Vec<u8> 
         }
     }
     for &g in &ix.globals {
+        #[allow(clippy::indexing_slicing)] // A `GlobalId` is the index its global was pushed at; never removed.
         let glob = &ctx.globals[g.idx()];
         if !glob.name.is_empty() {
             entries.push((glob.out_index.unwrap_or(0), ctx.display_name(glob.name)));
@@ -479,7 +502,7 @@ fn name_section(ctx: &Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>) -> Vec<u8> 
         // A symbol replaced by a trapping stub is named after the stub in wasm-ld
         // (`undefined_weak:NAME`, `signature_mismatch:NAME`).
         let name = match sym.def {
-            crate::context::Def::Function(f) if sym.is_stub => ctx.functions[f.idx()].debug_name.clone(),
+            crate::context::Def::Function(f) if sym.is_stub => ctx.func(f).debug_name.clone(),
             _ => None,
         };
         let name = name.unwrap_or_else(|| ctx.display_name(sym.name));
@@ -510,7 +533,7 @@ fn name_map(entries: &[(u32, String)]) -> Vec<u8> {
 fn producers_section(ctx: &Ctx<'_>) -> Vec<u8> {
     let mut fields: [(&str, Vec<(&str, &str)>); 3] = [("language", Vec::new()), ("processed-by", Vec::new()), ("sdk", Vec::new())];
     for &file in &ctx.object_order {
-        for (field, values) in &ctx.files[file.idx()].object().producers.fields {
+        for (field, values) in &ctx.file(file).object().producers.fields {
             let Some(slot) = fields.iter_mut().find(|(n, _)| n == field) else { continue };
             for &(name, version) in values {
                 if !slot.1.iter().any(|(n, _)| *n == name) {
