@@ -328,8 +328,13 @@ export interface SymbolReport {
   size: number | null;
   /** Slot in the indirect function table. */
   tableIndex: number | null;
-  /** Why the symbol is live: its direct referrer first, the root reason (e.g. `entry point`) last. */
-  whyLive: string[];
+  /**
+   * Why the symbol is live, one step: the index in `symbols` of the symbol whose code or
+   * data references it. Follow it (or call {@link whyLive}) to reach a root.
+   */
+  liveBy: number | null;
+  /** On a GC root: why it is kept (`entry point`, `exported`, `--no-gc-sections`, ...). */
+  liveRoot: string | null;
   /** Definitions that lost to the one kept. */
   otherDefinitions: OtherDefinition[];
   /** The archive member this symbol pulled into the link, if any. */
@@ -392,6 +397,17 @@ export class Linker {
   /** Frees the wasm memory the session holds (it is also freed when garbage-collected). */
   free(): void;
 }
+
+/** What {@link whyLive} returns. */
+export interface LiveChain {
+  /** The symbols that keep the symbol live: its direct referrer first, a root last. */
+  path: SymbolReport[];
+  /** Why the last symbol of `path` (or the symbol itself, when `path` is empty) is kept; null when not live. */
+  root: string | null;
+}
+
+/** Follows `liveBy` from `symbol` (an entry of `report.symbols`, or its index) to a GC root. */
+export function whyLive(report: Report, symbol: SymbolReport | number): LiveChain;
 
 /** What the module's memory holds; see {@link memoryUsage}. */
 export interface MemoryUsage {

@@ -50,7 +50,8 @@ pub struct DriverOutput {
     pub exit_code: i32,
     pub stdout: String,
     pub stderr: String,
-    /// Files to write, in order: the module (`-o`), then the map file if one was asked for.
+    /// Files to write, in order: the module (`-o`) first, then the report and the map file
+    /// if they were asked for.
     pub outputs: Vec<(String, Vec<u8>)>,
 }
 

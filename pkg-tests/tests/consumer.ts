@@ -1,6 +1,6 @@
 // A strict TypeScript consumer of the package's types: pkg-tests/run type-checks it with
 // `tsc --noEmit` (tsconfig.json beside it). It is never run.
-import { init, initSync, link, Linker, memoryUsage, version, wasmLd } from 'weld-wasm';
+import { init, initSync, link, Linker, memoryUsage, version, wasmLd, whyLive } from 'weld-wasm';
 import type { Diagnostic, LinkError, LinkOptions, LinkResult, LinkResultWithoutReport, Report, SymbolReport, WasmLdResult } from 'weld-wasm';
 
 declare const objectBytes: Uint8Array;
@@ -32,6 +32,9 @@ async function main(): Promise<void> {
   const total: number = report.sections.reduce((n, s) => n + s.size, 0) + report.memory.stackHigh;
   const printf: SymbolReport | undefined = report.symbols.find((s) => s.name === 'printf');
   const where: string | null = printf?.definedIn ?? null;
+  const keptBy: string[] = printf ? whyLive(report, printf).path.map((s: SymbolReport) => s.name) : [];
+  const root: string | null = whyLive(report, 0).root ?? report.symbols[0]?.liveRoot ?? null;
+  const step: number | null = printf?.liveBy ?? null;
   const status: 'live' | 'removed' | 'imported' | 'undefined' | 'stub' | undefined = printf?.status;
   const warnings: Diagnostic[] = result.warnings;
   const firstFile: string | null = warnings[0]?.file ?? null;
@@ -64,7 +67,7 @@ async function main(): Promise<void> {
   const v: string = version();
   const heap: number = memoryUsage().heapBytes + memoryUsage().heapBlocks + memoryUsage().memoryBytes;
 
-  console.log(wasm, map, total, where, status, firstFile, names, again, out, code, v, heap);
+  console.log(wasm, map, total, where, keptBy, root, step, status, firstFile, names, again, out, code, v, heap);
 }
 
 // @ts-expect-error: unknown options are type errors too

@@ -1,7 +1,7 @@
 // The report that link() always returns.
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { link } from 'weld-wasm';
+import { link, whyLive } from 'weld-wasm';
 import { clangInputs } from './helpers.mjs';
 
 const { wasm, report } = link(clangInputs(['hello.o']), { output: 'hello.wasm' });
@@ -25,13 +25,20 @@ test('symbols: where they come from, and why they are live', () => {
   assert.equal(printf.status, 'live');
   assert.equal(printf.definedIn, 'libc.a(printf.o)');
   assert.deepEqual(printf.referencedBy, ['hello.o']);
-  assert.equal(printf.whyLive.at(-1), 'entry point');
+  const chain = whyLive(report, printf);
+  assert.equal(chain.root, 'entry point');
+  assert.deepEqual(chain.path.map((s) => s.demangled || s.name), ['main', '__main_void', '__original_main', '_start']);
+  assert.equal(report.symbols[printf.liveBy].demangled, 'main', 'liveBy is the direct referrer');
+  assert.equal(whyLive(report, report.symbols.indexOf(printf)).path.length, 4, 'an index works too');
   const main = report.symbols.find((s) => s.name === '__main_argc_argv');
   assert.equal(main.definedIn, 'hello.o');
   assert.equal(main.demangled, 'main');
   const start = report.symbols.find((s) => s.name === '_start');
   assert.equal(start.definedIn, 'crt1-command.o');
-  assert.deepEqual(start.whyLive, ['entry point']);
+  assert.deepEqual(whyLive(report, start), { path: [], root: 'entry point' });
+  assert.equal(start.liveBy, null);
+  const removed = report.symbols.find((s) => s.status === 'removed');
+  assert.deepEqual(whyLive(report, removed), { path: [], root: null });
   assert.ok(report.symbols.some((s) => s.status === 'removed'), 'GC removed nothing?');
 });
 

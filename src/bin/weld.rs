@@ -36,26 +36,28 @@ fn os_message(e: &io::Error) -> String {
 
 /// Writes via a temporary file in the same directory and a rename, so a failed or
 /// interrupted link never leaves a half-written output. `-` means stdout.
-fn write_output(path: &str, bytes: &[u8]) -> io::Result<()> {
+fn write_output(path: &str, bytes: &[u8], executable: bool) -> io::Result<()> {
     if path == "-" {
         let mut out = io::stdout().lock();
         out.write_all(bytes)?;
         return out.flush();
     }
     let tmp = format!("{path}.tmp{}", std::process::id());
-    let result = write_new_file(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
+    let result = write_new_file(&tmp, bytes, executable).and_then(|()| std::fs::rename(&tmp, path));
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
     result
 }
 
-fn write_new_file(path: &str, bytes: &[u8]) -> io::Result<()> {
+fn write_new_file(path: &str, bytes: &[u8], executable: bool) -> io::Result<()> {
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create(true).truncate(true);
-    // wasm-ld's outputs are executable (mode 0777 less the umask).
+    // wasm-ld's module is executable (mode 0777 less the umask), its map file is not (0666).
     #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o777);
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, if executable { 0o777 } else { 0o666 });
+    #[cfg(not(unix))]
+    let _ = executable;
     let mut file = options.open(path)?;
     file.write_all(bytes)?;
     file.sync_all()
@@ -73,8 +75,10 @@ fn main() -> ExitCode {
     let _ = io::stdout().lock().write_all(out.stdout.as_bytes());
     let _ = io::stderr().lock().write_all(out.stderr.as_bytes());
     let mut code = out.exit_code;
-    for (path, bytes) in &out.outputs {
-        if let Err(e) = write_output(path, bytes) {
+    // The module comes first and is executable, as wasm-ld makes it; the map and report
+    // files are not.
+    for (i, (path, bytes)) in out.outputs.iter().enumerate() {
+        if let Err(e) = write_output(path, bytes, i == 0) {
             let name = driver::program_name(&program);
             let _ = writeln!(io::stderr(), "{name}: error: cannot open output file {path}: {}", os_message(&e));
             code = 1;

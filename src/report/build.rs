@@ -267,16 +267,33 @@ fn symbols(f: &Final<'_, '_>) -> Vec<SymbolReport> {
             }
         }
     }
+    // Every symbol a why-live step names must have an entry to point at.
+    let mut i = 0;
+    while let Some(&s) = list.get(i) {
+        if let Some(&LiveReason::By(parent)) = ctx.why_live.get(&s) {
+            if seen.insert(parent) {
+                list.push(parent);
+            }
+        }
+        i += 1;
+    }
+    let position: std::collections::HashMap<SymbolId, u32> = list.iter().enumerate().map(|(i, &s)| (s, i as u32)).collect();
     let exported: std::collections::HashSet<SymbolId> = f.ix.exports.iter().filter_map(|e| e.symbol).collect();
     let pulled: std::collections::HashMap<&str, String> = ctx
         .files
         .iter()
         .filter_map(|file| file.pulled_by.map(|(sym, _)| (sym, file.name.clone())))
         .collect();
-    list.into_iter().map(|s| symbol(f, s, &exported, &pulled)).collect()
+    list.into_iter().map(|s| symbol(f, s, &exported, &pulled, &position)).collect()
 }
 
-fn symbol(f: &Final<'_, '_>, s: SymbolId, exported: &std::collections::HashSet<SymbolId>, pulled: &std::collections::HashMap<&str, String>) -> SymbolReport {
+fn symbol(
+    f: &Final<'_, '_>,
+    s: SymbolId,
+    exported: &std::collections::HashSet<SymbolId>,
+    pulled: &std::collections::HashMap<&str, String>,
+    position: &std::collections::HashMap<SymbolId, u32>,
+) -> SymbolReport {
     let ctx = f.ctx;
     let sym = ctx.sym(s);
     let live = ctx.is_live(s);
@@ -333,7 +350,11 @@ fn symbol(f: &Final<'_, '_>, s: SymbolId, exported: &std::collections::HashSet<S
         address,
         size,
         table_index: ctx.table_index(s),
-        why_live: why_live(ctx, s),
+        live_by: match ctx.why_live.get(&s) {
+            Some(LiveReason::By(parent)) => position.get(parent).copied(),
+            _ => None,
+        },
+        live_root: live_root(ctx, s),
         other_definitions: ctx
             .other_definitions
             .iter()
@@ -362,29 +383,12 @@ fn input_offset(ctx: &Ctx<'_>, def: Def) -> Option<u64> {
     }
 }
 
-/// The chain from `s` back to a GC root: each referrer's name, then the root reason.
-fn why_live(ctx: &Ctx<'_>, s: SymbolId) -> Vec<String> {
-    let mut chain = Vec::new();
-    let mut cur = s;
-    let mut seen = std::collections::HashSet::new();
-    while let Some(reason) = ctx.why_live.get(&cur) {
-        if !seen.insert(cur) || chain.len() > 256 {
-            break;
-        }
-        match *reason {
-            LiveReason::Root(r) => {
-                chain.push(r.to_string());
-                break;
-            }
-            LiveReason::By(parent) => {
-                let p = ctx.sym(parent);
-                chain.push(format!("{} ({})", ctx.display_name(p.name), ctx.file_name(p.file)));
-                cur = parent;
-            }
-        }
+/// Why `s` is kept, when it is a root of the GC (or there is no GC).
+fn live_root(ctx: &Ctx<'_>, s: SymbolId) -> Option<&'static str> {
+    match ctx.why_live.get(&s) {
+        Some(LiveReason::Root(reason)) => Some(reason),
+        Some(LiveReason::By(_)) => None,
+        None if !ctx.options.gc_sections && ctx.sym(s).is_defined() => Some("--no-gc-sections"),
+        None => None,
     }
-    if chain.is_empty() && !ctx.options.gc_sections && ctx.sym(s).is_defined() {
-        chain.push("--no-gc-sections".to_string());
-    }
-    chain
 }

@@ -206,9 +206,12 @@ pub struct SymbolReport {
     pub size: Option<u64>,
     /// Slot in the indirect function table.
     pub table_index: Option<u32>,
-    /// Why the symbol is live: the chain of symbols back to a root, starting with this
-    /// symbol's direct referrer; the last entry is the root reason (e.g. `entry point`).
-    pub why_live: Vec<String>,
+    /// Why the symbol is live, one step: the index in `symbols` of the symbol whose code or
+    /// data references this one. Following `live_by` from symbol to symbol ends at a root,
+    /// whose `live_root` says why it is kept.
+    pub live_by: Option<u32>,
+    /// Set on a GC root: why it is kept (`entry point`, `exported`, `--no-gc-sections`, ...).
+    pub live_root: Option<&'static str>,
     /// Definitions that lost to the one that was kept (weak, or COMDAT duplicates).
     pub other_definitions: Vec<OtherDefinition>,
     /// The archive member this symbol pulled into the link, if any.

@@ -11,12 +11,6 @@ export const segKey = (seg) => `seg:${seg.name}`;
 export const pieceKey = (seg, i) => `piece:${seg.name}|${i}`;
 export const secKey = (i) => `sec:${i}`;
 
-/** "main (hello.o)" → { name: "main", file: "hello.o" }; "entry point" → { name: "entry point" } */
-export function parseChainEntry(text) {
-    const m = /^(.*?) \((.*)\)$/.exec(text);
-    return m ? { name: m[1], file: m[2] } : { name: text, file: null };
-}
-
 export class Model {
     constructor(report, wasm) {
         this.report = report;
@@ -31,7 +25,7 @@ export class Model {
             const k = symKey(s);
             this.symByKey.set(k, s);
             push(this.symsByName, s.name, s);
-            // why-live chains and messages use display names (`main` for __main_argc_argv).
+            // Messages use display names (`main` for __main_argc_argv).
             if (s.demangled && s.demangled !== s.name) push(this.symsByName, s.demangled, s);
             if (s.definedIn) push(this.fileSyms, s.definedIn, s);
             if (s.kind === 'function' && s.index != null && s.status === 'live' && !this.fnSym.has(s.index)) this.fnSym.set(s.index, s);
@@ -48,6 +42,19 @@ export class Model {
     }
 
     /** The symbol a why-live entry or diagnostic names. */
+    /** Why `s` is live: the symbols that keep it (direct referrer first) and the root reason. */
+    liveChain(s) {
+        const list = this.symbols;
+        const path = [];
+        const seen = new Set([s]);
+        for (let next = list[s.liveBy]; s.liveBy != null && next && !seen.has(next); next = list[s.liveBy]) {
+            seen.add(next);
+            path.push(next);
+            s = next;
+        }
+        return { path, root: s.liveRoot ?? null };
+    }
+
     findSymbol(name, file) {
         const list = this.symsByName.get(name) ?? [];
         if (file) return list.find((s) => s.definedIn === file) ?? list[0] ?? null;

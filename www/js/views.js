@@ -2,7 +2,7 @@
 // Run, and the inspector. Each renders from `ctx.state`; every item that can be selected
 // carries `data-key` (see model.js), and app.js marks the selection and related items.
 import { h, clear, num, hex, bytes, ms, shortFile, splitMember } from './util.js';
-import { memoryRegions, parseSections, decodeCustom, symKey, fileKey, fnKey, segKey, pieceKey, secKey, parseChainEntry } from './model.js';
+import { memoryRegions, parseSections, decodeCustom, symKey, fileKey, fnKey, segKey, pieceKey, secKey } from './model.js';
 
 export const TABS = ['sections', 'memory', 'symbols', 'inputs', 'diagnostics', 'source', 'map', 'run'];
 
@@ -913,7 +913,7 @@ function symbolDetails(s, ctx) {
     if (s.tableIndex != null) where.push(['Table slot', h('span.mono', `#${s.tableIndex}`)]);
     const at = s.kind === 'data' && s.address != null ? m.locate(s.address) : null;
     if (at) where.push(['In segment', [ref(segKey(at.seg), at.seg.name, { cls: 'mono', goto: 'memory' }), at.piece ? h('span.muted', ` (${at.piece.name})`) : null]]);
-    const chain = s.whyLive ?? [];
+    const chain = m.liveChain(s);
     return [
         h('h3.sym-title.mono', s.demangled || s.name),
         s.demangled && s.demangled !== s.name ? h('p.raw.mono', { title: 'raw (mangled) name' }, s.name) : null,
@@ -925,16 +925,13 @@ function symbolDetails(s, ctx) {
             ['Referenced by', s.referencedBy.length ? h('ul.plain', s.referencedBy.map((f) => h('li', fileRef(f)))) : h('span.muted', 'no input')],
         ]),
         h('h3', 'Why it is live'),
-        chain.length
+        chain.path.length || chain.root
             ? h(
                   'ol.chain',
                   { 'aria-label': 'why-live chain' },
                   h('li.chain-self', h('span.mono', s.demangled || s.name)),
-                  chain.map((entry, i) => {
-                      const { name, file } = parseChainEntry(entry);
-                      const last = i === chain.length - 1 && !file;
-                      return h('li', { class: last ? 'chain-root' : '' }, last ? h('span.root', name) : [symRef(m, name, file), file ? h('span.muted.small', ` in ${shortFile(file)}`) : null]);
-                  }),
+                  chain.path.map((p) => h('li', ref(symKey(p), p.demangled || p.name, { title: p.name, cls: 'mono' }), p.definedIn ? h('span.muted.small', ` in ${shortFile(p.definedIn)}`) : null)),
+                  chain.root ? h('li.chain-root', h('span.root', chain.root)) : null,
               )
             : h('p.muted', s.status === 'live' ? (s.definedIn === '<internal>' ? 'Made by the linker.' : 'A root itself, or kept for its section.') : `Not live: ${s.status}.`),
         s.otherDefinitions.length || (s.definedIn && s.binding !== 'local')
