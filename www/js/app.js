@@ -110,7 +110,7 @@ function applyResult(data) {
         data.warnings.forEach(inferFile);
         state.result = { ...data, outputName, diagnostics: data.warnings, model: new Model(data.report, data.wasm) };
         const w = data.warnings.length;
-        setStatus('ok', `Linked in ${ms(data.ms)} · ${bytes(data.wasm.length)}${w ? ` · ${w} warning${w > 1 ? 's' : ''}` : ''}`);
+        setStatus('ok', `Linked in ${ms(data.ms)} · ${bytes(data.wasm.length)}${w ? ` · ${w} warning${w > 1 ? 's' : ''}` : ''}`, data.libraries === 'reused' ? 'archives were already read and indexed from an earlier link' : '');
     } else {
         data.diagnostics.forEach(inferFile);
         state.result = { ...data, outputName, model: null };
@@ -123,6 +123,7 @@ function applyResult(data) {
     $('#download').disabled = !data.ok;
     document.body.dataset.linkState = data.ok ? 'linked' : 'failed';
     document.body.dataset.generation = String(generation);
+    document.body.dataset.libraries = data.libraries ?? 'none';
     state.run = null;
     renderAll();
 }
@@ -215,9 +216,10 @@ function updateCommandLine() {
 // ---------------------------------------------------------------------------------------
 // Status line
 
-function setStatus(kind, text) {
+function setStatus(kind, text, title = '') {
     const el = $('#status');
     el.dataset.kind = kind;
+    el.title = title;
     $('#status-text').textContent = text;
 }
 
