@@ -10,6 +10,11 @@ use std::collections::BTreeMap;
 /// Read access to the inputs.
 pub trait FileSystem {
     fn read(&self, path: &str) -> Option<Vec<u8>>;
+    /// `read` of each path, in order. The native CLI reads them in parallel: on big links,
+    /// copying the inputs into memory is a good part of the time.
+    fn read_all(&self, paths: &[&str]) -> Vec<Option<Vec<u8>>> {
+        paths.iter().map(|p| self.read(p)).collect()
+    }
     fn exists(&self, path: &str) -> bool;
     /// Why `read(path)` failed, in the OS's words; wasm-ld prints it after
     /// `cannot open <path>: `.
@@ -169,22 +174,32 @@ fn load_inputs(
     options: &mut Options,
     h: &mut ErrorHandler,
 ) -> Vec<Loaded> {
+    // Find every file first, then read them all at once, then take them in order, so that
+    // the diagnostics come out in command-line order as lld's do.
+    let paths: Vec<Result<String, Diagnostic>> = inputs
+        .iter()
+        .map(|spec| match &spec.kind {
+            InputKind::Path(p) => Ok(p.clone()),
+            InputKind::Library(name) => find_library(name, search_paths, spec.link_static, fs)
+                .ok_or_else(|| Diagnostic::error(format!("unable to find library -l{name}"))),
+        })
+        .collect();
+    let found: Vec<&str> = paths.iter().filter_map(|p| p.as_deref().ok()).collect();
+    let mut contents = fs.read_all(&found).into_iter();
     let mut loaded = Vec::new();
-    for spec in inputs {
+    for (spec, path) in inputs.iter().zip(paths) {
+        let read = if path.is_ok() { contents.next().flatten() } else { None };
         if h.stopped() {
             break;
         }
-        let path = match &spec.kind {
-            InputKind::Path(p) => p.clone(),
-            InputKind::Library(name) => match find_library(name, search_paths, spec.link_static, fs) {
-                Some(p) => p,
-                None => {
-                    h.report(Diagnostic::error(format!("unable to find library -l{name}")));
-                    continue;
-                }
-            },
+        let path = match path {
+            Ok(path) => path,
+            Err(d) => {
+                h.report(d);
+                continue;
+            }
         };
-        let Some(bytes) = fs.read(&path) else {
+        let Some(bytes) = read else {
             h.report(Diagnostic::error(format!("cannot open {path}: {}", fs.read_error(&path))));
             continue;
         };

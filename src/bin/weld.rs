@@ -13,6 +13,29 @@ impl FileSystem for RealFileSystem {
         std::fs::read(path).ok()
     }
 
+    fn read_all(&self, paths: &[&str]) -> Vec<Option<Vec<u8>>> {
+        // One thread per core, each taking every n-th file; results keep their order.
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(paths.len()).max(1);
+        if threads == 1 {
+            return paths.iter().map(|p| self.read(p)).collect();
+        }
+        let mut out: Vec<Option<Vec<u8>>> = vec![None; paths.len()];
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = (0..threads)
+                .map(|t| scope.spawn(move || paths.iter().enumerate().skip(t).step_by(threads).map(|(i, p)| (i, self.read(p))).collect::<Vec<_>>()))
+                .collect();
+            for worker in workers {
+                // A reader thread only calls `std::fs::read`, which does not panic.
+                for (i, bytes) in worker.join().unwrap_or_default() {
+                    if let Some(slot) = out.get_mut(i) {
+                        *slot = bytes;
+                    }
+                }
+            }
+        });
+        out
+    }
+
     fn exists(&self, path: &str) -> bool {
         Path::new(path).exists()
     }
@@ -59,8 +82,9 @@ fn write_new_file(path: &str, bytes: &[u8], executable: bool) -> io::Result<()> 
     #[cfg(not(unix))]
     let _ = executable;
     let mut file = options.open(path)?;
-    file.write_all(bytes)?;
-    file.sync_all()
+    // No fsync: like lld, leave write-back to the OS (syncing a large module would cost
+    // more than the whole link).
+    file.write_all(bytes)
 }
 
 fn main() -> ExitCode {

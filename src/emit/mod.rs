@@ -47,22 +47,35 @@ struct Writer {
 
 impl Writer {
     fn section(&mut self, id: u8, name: &str, payload: &[u8]) {
+        self.section_with(id, name, payload.len() as u64, |out| out.extend_from_slice(payload));
+    }
+
+    /// Writes a section whose payload `fill` appends straight to the output, so that large
+    /// sections (code, data, DWARF) are not built apart and copied. `size_hint` is the
+    /// expected payload size: the size field is written at its length and fixed up after;
+    /// a wrong hint only costs moving the payload to fit the field.
+    fn section_with(&mut self, id: u8, name: &str, size_hint: u64, fill: impl FnOnce(&mut Vec<u8>)) {
         let offset = self.out.len() as u64;
         self.out.push(id);
-        let payload_offset;
+        let mut name_bytes = Vec::new();
         if id == section::CUSTOM {
-            let mut named = Vec::with_capacity(payload.len() + name.len() + 5);
-            write_name(&mut named, name);
-            let name_len = named.len();
-            named.extend_from_slice(payload);
-            write_uleb(&mut self.out, named.len() as u64);
-            payload_offset = (self.out.len() + name_len) as u64;
-            self.out.extend_from_slice(&named);
-        } else {
-            write_uleb(&mut self.out, payload.len() as u64);
-            payload_offset = self.out.len() as u64;
-            self.out.extend_from_slice(payload);
+            write_name(&mut name_bytes, name);
         }
+        let size_at = self.out.len();
+        let hinted = encode::uleb(size_hint + name_bytes.len() as u64);
+        self.out.extend_from_slice(&hinted);
+        self.out.extend_from_slice(&name_bytes);
+        let payload_start = self.out.len();
+        fill(&mut self.out);
+        let size = encode::uleb((self.out.len() - size_at - hinted.len()) as u64);
+        if size.len() == hinted.len() {
+            if let Some(field) = self.out.get_mut(size_at..size_at + size.len()) {
+                field.copy_from_slice(&size);
+            }
+        } else {
+            self.out.splice(size_at..size_at + hinted.len(), size.iter().copied());
+        }
+        let payload_offset = (payload_start + size.len() - hinted.len()) as u64;
         let size = self.out.len() as u64 - offset;
         self.sections.push(SectionInfo { id, name: name.to_string(), offset, size, payload_offset });
     }
@@ -318,88 +331,91 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
 
     // Code.
     if !ix.functions.is_empty() {
-        let mut p = Vec::with_capacity(code_offset as usize);
-        write_uleb(&mut p, ix.functions.len() as u64);
-        for &f in &ix.functions {
-            let func = ctx.func(f);
-            // The function's place in its object and its relocation range were checked when
-            // the object was parsed; should they not fit, the body is copied unpatched.
-            let input = func.file.and_then(|file| {
-                let obj = ctx.file(file).object();
-                Some((file, obj, obj.functions.get(func.local_index as usize)?))
-            });
-            match input {
-                Some((file, obj, input)) => {
-                    let relocs = obj.code_relocs.get(input.relocs.start as usize..input.relocs.end as usize).unwrap_or(&[]);
-                    let chunk = Chunk { file, data: &func.body, relocs, input_offset: input.code_offset as u64, va: 0, tombstone: 0 };
-                    copy_relocated(&mut p, &chunk, &res);
+        w.section_with(section::CODE, "", code_offset, |p| {
+            write_uleb(p, ix.functions.len() as u64);
+            for &f in &ix.functions {
+                let func = ctx.func(f);
+                // The function's place in its object and its relocation range were checked
+                // when the object was parsed; should they not fit, the body is copied unpatched.
+                let input = func.file.and_then(|file| {
+                    let obj = ctx.file(file).object();
+                    Some((file, obj, obj.functions.get(func.local_index as usize)?))
+                });
+                match input {
+                    Some((file, obj, input)) => {
+                        let relocs = obj.code_relocs.get(input.relocs.start as usize..input.relocs.end as usize).unwrap_or(&[]);
+                        let chunk = Chunk { file, data: &func.body, relocs, input_offset: input.code_offset as u64, va: 0, tombstone: 0 };
+                        copy_relocated(p, &chunk, &res);
+                    }
+                    None => p.extend_from_slice(&func.body),
                 }
-                None => p.extend_from_slice(&func.body),
             }
-        }
-        w.section(section::CODE, "", &p);
+        });
     }
 
     // Data.
     let mut segment_offsets = vec![None; mem.segments.len()];
     if !data_segments.is_empty() {
-        let mut p = Vec::new();
-        write_uleb(&mut p, data_segments.len() as u64);
-        for seg in &data_segments {
-            let header_at = p.len() as u64;
-            write_uleb(&mut p, seg.init_flags as u64);
-            if seg.init_flags & crate::input::wasm::data_flag::IS_PASSIVE == 0 {
-                ptr_const_expr(&mut p, seg.start_va, is64);
-            }
-            write_uleb(&mut p, seg.size);
-            let start = p.len();
-            if let Some(slot) = segment_offsets.get_mut(seg.index as usize) {
-                *slot = Some((header_at, start as u64));
-            }
-            for part in &seg.parts {
-                match part {
-                    Part::Input(s) => {
-                        #[allow(clippy::indexing_slicing)] // A `SegId` is the index its segment was pushed at; never removed.
-                        let is = &ctx.segments[s.idx()];
-                        p.resize(start + is.out_offset as usize, 0);
-                        // The segment's place in its object and its relocation range were
-                        // checked when the object was parsed; should they not fit, the
-                        // segment is left as zeros.
-                        let obj = ctx.file(is.file).object();
-                        let Some(input) = obj.segments.get(is.local_index as usize) else { continue };
-                        let relocs = obj.data_relocs.get(input.relocs.start as usize..input.relocs.end as usize).unwrap_or(&[]);
-                        let chunk = Chunk { file: is.file, data: input.data, relocs, input_offset: input.section_offset as u64, va: seg.start_va + is.out_offset, tombstone: 0 };
-                        copy_relocated(&mut p, &chunk, &res);
-                    }
-                    Part::Merged(m) => {
-                        #[allow(clippy::indexing_slicing)] // `Part::Merged(m)` is made right after pushing `merged[m]`; never removed.
-                        let merged = &mem.merged[*m];
-                        p.resize(start + merged.out_offset as usize, 0);
-                        p.extend_from_slice(&merged.data);
+        // Headers are a few bytes each: this hint gives the size field its final length.
+        let hint = data_segments.iter().map(|s| s.size + 16).fold(8, u64::saturating_add);
+        w.section_with(section::DATA, "", hint, |p| {
+            let base = p.len();
+            write_uleb(p, data_segments.len() as u64);
+            for seg in &data_segments {
+                let header_at = (p.len() - base) as u64;
+                write_uleb(p, seg.init_flags as u64);
+                if seg.init_flags & crate::input::wasm::data_flag::IS_PASSIVE == 0 {
+                    ptr_const_expr(p, seg.start_va, is64);
+                }
+                write_uleb(p, seg.size);
+                let start = p.len();
+                if let Some(slot) = segment_offsets.get_mut(seg.index as usize) {
+                    *slot = Some((header_at, (start - base) as u64));
+                }
+                for part in &seg.parts {
+                    match part {
+                        Part::Input(s) => {
+                            #[allow(clippy::indexing_slicing)] // A `SegId` is the index its segment was pushed at; never removed.
+                            let is = &ctx.segments[s.idx()];
+                            p.resize(start + is.out_offset as usize, 0);
+                            // The segment's place in its object and its relocation range were
+                            // checked when the object was parsed; should they not fit, the
+                            // segment is left as zeros.
+                            let obj = ctx.file(is.file).object();
+                            let Some(input) = obj.segments.get(is.local_index as usize) else { continue };
+                            let relocs = obj.data_relocs.get(input.relocs.start as usize..input.relocs.end as usize).unwrap_or(&[]);
+                            let chunk = Chunk { file: is.file, data: input.data, relocs, input_offset: input.section_offset as u64, va: seg.start_va + is.out_offset, tombstone: 0 };
+                            copy_relocated(p, &chunk, &res);
+                        }
+                        Part::Merged(m) => {
+                            #[allow(clippy::indexing_slicing)] // `Part::Merged(m)` is made right after pushing `merged[m]`; never removed.
+                            let merged = &mem.merged[*m];
+                            p.resize(start + merged.out_offset as usize, 0);
+                            p.extend_from_slice(&merged.data);
+                        }
                     }
                 }
+                p.resize(start + seg.size as usize, 0);
             }
-            p.resize(start + seg.size as usize, 0);
-        }
-        w.section(section::DATA, "", &p);
+        });
     }
 
     // Custom sections from the inputs.
     for c in &customs {
         let tombstone = tombstone_for_section(c.name);
-        let mut p = Vec::with_capacity(c.size as usize);
-        for part in &c.parts {
-            match part {
-                custom::CustomPart::Input(file, idx) => {
-                    // `idx` came from enumerating this file's custom sections in `plan`.
-                    let Some(sec) = ctx.file(*file).object().customs.get(*idx as usize) else { continue };
-                    let chunk = Chunk { file: *file, data: sec.data, relocs: &sec.relocs, input_offset: 0, va: 0, tombstone };
-                    copy_relocated(&mut p, &chunk, &res);
+        w.section_with(section::CUSTOM, c.name, c.size, |p| {
+            for part in &c.parts {
+                match part {
+                    custom::CustomPart::Input(file, idx) => {
+                        // `idx` came from enumerating this file's custom sections in `plan`.
+                        let Some(sec) = ctx.file(*file).object().customs.get(*idx as usize) else { continue };
+                        let chunk = Chunk { file: *file, data: sec.data, relocs: &sec.relocs, input_offset: 0, va: 0, tombstone };
+                        copy_relocated(p, &chunk, &res);
+                    }
+                    custom::CustomPart::Merged(data) => p.extend_from_slice(data),
                 }
-                custom::CustomPart::Merged(data) => p.extend_from_slice(data),
             }
-        }
-        w.section(section::CUSTOM, c.name, &p);
+        });
     }
 
     let keep = |name: &str| !ctx.options.strip_all || ctx.options.keep_sections.iter().any(|k| k == name);
