@@ -5,7 +5,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::input::object::{FuncType, GlobalType, Object, SymKind, TableType};
 use crate::options::Options;
 use std::borrow::Cow;
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 macro_rules! id_type {
     ($($name:ident),*) => {$(
@@ -324,9 +324,9 @@ impl<'a> Ctx<'a> {
             object_order: Vec::new(),
             symbols: Vec::new(),
             symtab: Vec::new(),
-            symtab_index: HashMap::new(),
+            symtab_index: HashMap::default(),
             variants: Vec::new(),
-            comdat_groups: HashMap::new(),
+            comdat_groups: HashMap::default(),
             functions: Vec::new(),
             synthetic_functions: Vec::new(),
             segments: Vec::new(),
@@ -336,13 +336,13 @@ impl<'a> Ctx<'a> {
             synthetic_tables: Vec::new(),
             tags: Vec::new(),
             sigs: Vec::new(),
-            sig_index: HashMap::new(),
+            sig_index: HashMap::default(),
             sym: WellKnown::default(),
             diags: Diagnostics::default(),
             messages: Vec::new(),
-            undefined_stubs: HashMap::new(),
-            custom_pieces: HashMap::new(),
-            why_live: HashMap::new(),
+            undefined_stubs: HashMap::default(),
+            custom_pieces: HashMap::default(),
+            why_live: HashMap::default(),
             other_definitions: Vec::new(),
         }
     }

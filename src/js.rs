@@ -20,7 +20,7 @@ use crate::report::{PhaseTime, Report};
 use crate::{args, InputFile, Linked};
 use js_sys::{Array, ArrayBuffer, Function, Map, Object, Reflect, Uint8Array};
 use std::cell::RefCell;
-use std::collections::HashMap;
+use crate::hash::HashMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -482,7 +482,7 @@ impl JsFileSystem {
         } else {
             return Err(type_error("files must be a Map, an object of path → Uint8Array, or a function"));
         };
-        Ok(JsFileSystem { source, cache: RefCell::new(HashMap::new()), thrown: RefCell::new(None) })
+        Ok(JsFileSystem { source, cache: RefCell::new(HashMap::default()), thrown: RefCell::new(None) })
     }
 
     fn lookup(&self, path: &str) -> Result<Vec<u8>, String> {

@@ -18,6 +18,7 @@ pub mod diag;
 pub mod driver;
 pub mod emit;
 pub mod features;
+pub mod hash;
 #[cfg(target_arch = "wasm32")]
 pub mod heap_usage;
 pub mod input;

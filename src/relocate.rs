@@ -19,7 +19,7 @@ pub struct Resolver<'c, 'a> {
     pub ix: &'c Indices,
     pub mem: &'c MemoryLayout<'a>,
     /// Offset of each output custom-section chunk: (file, custom index) → offset.
-    pub custom_offsets: &'c std::collections::HashMap<(FileId, u32), u64>,
+    pub custom_offsets: &'c crate::hash::HashMap<(FileId, u32), u64>,
 }
 
 /// Input bytes to copy into the output and patch.

@@ -3,7 +3,7 @@
 
 use crate::context::{Ctx, FileId};
 use crate::layout::memory::build_string_table;
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 pub enum CustomPart {
     Input(FileId, u32),
@@ -30,7 +30,7 @@ fn is_string_section(name: &str) -> bool {
 pub fn plan<'a>(ctx: &mut Ctx<'a>, offsets: &mut HashMap<(FileId, u32), u64>) -> Vec<CustomOut<'a>> {
     let strip_debug = ctx.options.strip_debug || ctx.options.strip_all;
     let mut out: Vec<CustomOut<'a>> = Vec::new();
-    let mut slot_of: HashMap<&'a str, usize> = HashMap::new();
+    let mut slot_of: HashMap<&'a str, usize> = HashMap::default();
     let mut string_inputs: Vec<(usize, Vec<(FileId, u32)>)> = Vec::new();
     for &file in &ctx.object_order {
         let f = ctx.file(file);

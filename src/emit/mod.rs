@@ -18,7 +18,7 @@ use crate::layout::indices::Indices;
 use crate::layout::memory::{MemoryLayout, Part};
 use crate::relocate::{copy_relocated, tombstone_for_section, Chunk, Resolver};
 use encode::{write_name, write_uleb};
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 /// A section of the output: id, name (custom sections), offset and size of the whole
 /// section including its header. The report is built from these.
@@ -107,7 +107,7 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
         func.out_offset = code_offset;
         code_offset += func.body.len() as u64;
     }
-    let mut custom_offsets = HashMap::new();
+    let mut custom_offsets = HashMap::default();
     let customs = custom::plan(ctx, &mut custom_offsets);
     // Hostile inputs (huge alignments, many copies of one section) can ask for more output
     // than an engine would load or a browser tab could allocate: refuse before allocating.

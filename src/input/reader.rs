@@ -77,6 +77,13 @@ impl<'a> Reader<'a> {
     }
 
     pub fn leb_u64(&mut self, max_bits: u32) -> ParseResult<u64> {
+        // Counts, indices and small offsets are one byte: read those directly.
+        if let Some(&byte) = self.data.get(self.pos) {
+            if byte & 0x80 == 0 && (max_bits >= 7 || u64::from(byte) >> max_bits == 0) {
+                self.pos = self.pos.saturating_add(1);
+                return Ok(u64::from(byte));
+            }
+        }
         let start = self.offset();
         let too_big = || Err(ParseError { offset: start, message: format!("LEB128 value exceeds {max_bits} bits") });
         let mut result: u64 = 0;
@@ -108,6 +115,13 @@ impl<'a> Reader<'a> {
     }
 
     pub fn leb_i64(&mut self, max_bits: u32) -> ParseResult<i64> {
+        // One byte (the usual addend): its 7 bits, sign-extended.
+        if let Some(&byte) = self.data.get(self.pos) {
+            if byte & 0x80 == 0 && max_bits >= 7 {
+                self.pos = self.pos.saturating_add(1);
+                return Ok(i64::from((byte << 1) as i8 >> 1));
+            }
+        }
         let start = self.offset();
         let too_big = || Err(ParseError { offset: start, message: format!("signed LEB128 value exceeds {max_bits} bits") });
         let mut result: i64 = 0;

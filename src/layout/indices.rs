@@ -7,7 +7,7 @@ use crate::input::object::{GlobalType, Limits, SymKind, TableType};
 use crate::input::relocs::{Reloc, RelocKind, Target};
 use crate::input::wasm::{external, limits, sym_flag, valtype};
 use crate::options::UnresolvedPolicy;
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 #[derive(Clone, Debug)]
 pub struct Export {
@@ -95,7 +95,7 @@ enum ImportKey<'a> {
 }
 
 pub fn calculate_imports(ctx: &mut Ctx<'_>, ix: &mut Indices) {
-    let mut seen: HashMap<ImportKey, u32> = HashMap::new();
+    let mut seen: HashMap<ImportKey, u32> = HashMap::default();
     let mut order: Vec<SymbolId> = Vec::new();
     if let Some(t) = ctx.sym.indirect_function_table {
         if should_import(ctx, t) {
@@ -138,7 +138,7 @@ pub fn calculate_imports(ctx: &mut Ctx<'_>, ix: &mut Indices) {
 /// Relocations of a live chunk: table slots, type registrations and undefined-symbol
 /// errors (wasm-ld's `scanRelocations`).
 pub fn scan_relocations(ctx: &mut Ctx<'_>, ix: &mut Indices) {
-    let mut reported: std::collections::HashSet<(FileId, SymbolId)> = std::collections::HashSet::new();
+    let mut reported: crate::hash::HashSet<(FileId, SymbolId)> = crate::hash::HashSet::default();
     for fi in 0..ctx.object_order.len() {
         let file = ctx.object_order[fi];
         let f = &ctx.files[file.idx()];
@@ -168,7 +168,7 @@ pub fn scan_relocations(ctx: &mut Ctx<'_>, ix: &mut Indices) {
     }
 }
 
-fn scan_one(ctx: &mut Ctx<'_>, ix: &mut Indices, file: FileId, r: Reloc, reported: &mut std::collections::HashSet<(FileId, SymbolId)>) {
+fn scan_one(ctx: &mut Ctx<'_>, ix: &mut Indices, file: FileId, r: Reloc, reported: &mut crate::hash::HashSet<(FileId, SymbolId)>) {
     if r.kind == RelocKind::TYPE_INDEX_LEB {
         let ty = ctx.files[file.idx()].object().types[r.index as usize].clone();
         let sig = ctx.intern_sig(&ty);

@@ -98,7 +98,7 @@ fn is_mergeable(ctx: &Ctx<'_>, seg: SegId) -> bool {
 pub fn create_output_segments<'a>(ctx: &mut Ctx<'a>) -> MemoryLayout<'a> {
     let mut layout = MemoryLayout::default();
     // A map, not a scan: an input can have a great many distinct segment names.
-    let mut by_name: std::collections::HashMap<&'a str, usize> = std::collections::HashMap::new();
+    let mut by_name: crate::hash::HashMap<&'a str, usize> = crate::hash::HashMap::default();
     let mut members: Vec<Vec<SegId>> = Vec::new();
     for fi in 0..ctx.object_order.len() {
         let f = ctx.object_order[fi];
@@ -161,7 +161,7 @@ fn finalize_segment<'a>(ctx: &mut Ctx<'a>, merged: &mut Vec<MergedStrings>, out:
     // where the first of them was.
     let mut groups: Vec<(u32, u32, usize, Vec<SegId>)> = Vec::new();
     // Position in `groups` by key: flags are arbitrary input, so there can be many groups.
-    let mut group_of: std::collections::HashMap<(u32, u32), usize> = std::collections::HashMap::new();
+    let mut group_of: crate::hash::HashMap<(u32, u32), usize> = crate::hash::HashMap::default();
     for &seg in segs {
         let s = &ctx.segments[seg.idx()];
         let input = &ctx.files[s.file.idx()].object().segments[s.local_index as usize];
@@ -262,7 +262,7 @@ pub fn build_string_table<'s>(strings: impl Iterator<Item = &'s [u8]>, alignment
     unique.dedup();
     let align = 1u64 << alignment;
     let mut table: Vec<u8> = Vec::new();
-    let mut offset_of: std::collections::HashMap<&[u8], u64> = std::collections::HashMap::with_capacity(unique.len());
+    let mut offset_of: crate::hash::HashMap<&[u8], u64> = crate::hash::HashMap::with_capacity_and_hasher(unique.len(), Default::default());
     let mut previous: &[u8] = &[];
     for s in unique {
         if previous.ends_with(s) {

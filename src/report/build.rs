@@ -258,7 +258,7 @@ fn symbols(f: &Final<'_, '_>) -> Vec<SymbolReport> {
     let ctx = f.ctx;
     // Global symbols in table order, then each loaded file's local symbols.
     let mut list: Vec<SymbolId> = ctx.symtab.clone();
-    let mut seen: std::collections::HashSet<SymbolId> = list.iter().copied().collect();
+    let mut seen: crate::hash::HashSet<SymbolId> = list.iter().copied().collect();
     for &file in &ctx.object_order {
         for &s in &ctx.files[file.idx()].symbols {
             let sym = ctx.sym(s);
@@ -277,9 +277,9 @@ fn symbols(f: &Final<'_, '_>) -> Vec<SymbolReport> {
         }
         i += 1;
     }
-    let position: std::collections::HashMap<SymbolId, u32> = list.iter().enumerate().map(|(i, &s)| (s, i as u32)).collect();
-    let exported: std::collections::HashSet<SymbolId> = f.ix.exports.iter().filter_map(|e| e.symbol).collect();
-    let pulled: std::collections::HashMap<&str, String> = ctx
+    let position: crate::hash::HashMap<SymbolId, u32> = list.iter().enumerate().map(|(i, &s)| (s, i as u32)).collect();
+    let exported: crate::hash::HashSet<SymbolId> = f.ix.exports.iter().filter_map(|e| e.symbol).collect();
+    let pulled: crate::hash::HashMap<&str, String> = ctx
         .files
         .iter()
         .filter_map(|file| file.pulled_by.map(|(sym, _)| (sym, file.name.clone())))
@@ -290,9 +290,9 @@ fn symbols(f: &Final<'_, '_>) -> Vec<SymbolReport> {
 fn symbol(
     f: &Final<'_, '_>,
     s: SymbolId,
-    exported: &std::collections::HashSet<SymbolId>,
-    pulled: &std::collections::HashMap<&str, String>,
-    position: &std::collections::HashMap<SymbolId, u32>,
+    exported: &crate::hash::HashSet<SymbolId>,
+    pulled: &crate::hash::HashMap<&str, String>,
+    position: &crate::hash::HashMap<SymbolId, u32>,
 ) -> SymbolReport {
     let ctx = f.ctx;
     let sym = ctx.sym(s);

@@ -6,7 +6,7 @@ use crate::context::{Def, SymbolId};
 use crate::input::object::SymKind;
 use crate::input::wasm::section;
 use crate::layout::memory::{self, Part};
-use std::collections::HashMap;
+use crate::hash::HashMap;
 use std::fmt::Write;
 
 /// Address, file offset and size columns; `-` when there is no address.
@@ -24,8 +24,8 @@ fn header(out: &mut String, vma: Option<u64>, off: u64, size: u64) {
 pub fn render(f: &Final<'_, '_>) -> String {
     let ctx = f.ctx;
     // Symbols defined by each chunk, in file order: functions by FuncId, segments by SegId.
-    let mut by_func: HashMap<u32, Vec<SymbolId>> = HashMap::new();
-    let mut by_seg: HashMap<u32, Vec<SymbolId>> = HashMap::new();
+    let mut by_func: HashMap<u32, Vec<SymbolId>> = HashMap::default();
+    let mut by_seg: HashMap<u32, Vec<SymbolId>> = HashMap::default();
     for &file in &ctx.object_order {
         for &s in &ctx.files[file.idx()].symbols {
             let sym = ctx.sym(s);
