@@ -5,6 +5,8 @@
 // before the crash throw and must be made anew.
 import * as raw from './pkg/weld.js';
 
+export { whyLive } from './report.js';
+
 let ready = false;
 
 /** Called by node.js and browser.js once the module is instantiated. */
@@ -46,25 +48,6 @@ export function wasmLd(args, files, program) {
 
 export function version() {
   return call(() => raw.version());
-}
-
-/**
- * Why a symbol of a link report is live: `path` lists the symbols whose references keep it,
- * its direct referrer first, and `root` says why the last one is kept (`entry point`,
- * `exported`, ...). Pure JS over `report.symbols` (`liveBy`, `liveRoot`).
- */
-export function whyLive(report, symbol) {
-  const list = report.symbols;
-  let s = typeof symbol === 'number' ? list[symbol] : symbol;
-  if (!s) throw new TypeError('whyLive: no such symbol in the report');
-  const path = [];
-  const seen = new Set([s]);
-  for (let next = list[s.liveBy]; s.liveBy != null && next && !seen.has(next); next = list[s.liveBy]) {
-    seen.add(next);
-    path.push(next);
-    s = next;
-  }
-  return { path, root: s.liveRoot ?? null };
 }
 
 export function memoryUsage() {

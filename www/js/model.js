@@ -4,6 +4,8 @@
 // Keys: sym:NAME|FILE  file:NAME  sec:I (index in report.sections)  seg:NAME
 //       piece:SEG|I  fn:INDEX  region:stack|heap|reserved|gap@ADDR
 
+import { whyLive } from '../pkg/report.js';
+
 export const symKey = (s) => `sym:${s.name}|${s.definedIn ?? ''}`;
 export const fileKey = (name) => `file:${name}`;
 export const fnKey = (index) => `fn:${index}`;
@@ -44,15 +46,7 @@ export class Model {
     /** The symbol a why-live entry or diagnostic names. */
     /** Why `s` is live: the symbols that keep it (direct referrer first) and the root reason. */
     liveChain(s) {
-        const list = this.symbols;
-        const path = [];
-        const seen = new Set([s]);
-        for (let next = list[s.liveBy]; s.liveBy != null && next && !seen.has(next); next = list[s.liveBy]) {
-            seen.add(next);
-            path.push(next);
-            s = next;
-        }
-        return { path, root: s.liveRoot ?? null };
+        return whyLive(this.report, s);
     }
 
     findSymbol(name, file) {
