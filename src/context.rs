@@ -189,6 +189,8 @@ pub struct InputFunction<'a> {
     pub export_name: Option<&'a str>,
     /// Offset of the body within the output code section payload.
     pub out_offset: u64,
+    /// Size of the body in the output: `body.len()`, less with `--compress-relocations`.
+    pub out_size: u64,
 }
 
 #[derive(Clone, Debug)]

@@ -219,6 +219,7 @@ fn start_parse<'a>(ctx: &mut Ctx<'a>, file: FileId) -> Option<Frame<'a>> {
             debug_name: None,
             export_name: func.export_name,
             out_offset: 0,
+            out_size: 0,
         });
     }
     let seg_base = ctx.segments.len() as u32;

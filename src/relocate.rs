@@ -7,7 +7,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
 
 use crate::context::{Ctx, Def, FileId, SymbolId};
-use crate::emit::encode::{patch_sleb, patch_uleb};
+use crate::emit::encode::{patch_sleb, patch_uleb, write_sleb, write_uleb};
 use crate::input::object::SymKind;
 use crate::input::relocs::{Encoding, Reloc, RelocKind, Target};
 use crate::layout::indices::{self, Indices};
@@ -159,6 +159,48 @@ pub fn copy_relocated(out: &mut Vec<u8>, chunk: &Chunk<'_>, res: &Resolver<'_, '
         let at = (r.offset as u64).wrapping_sub(chunk.input_offset) as usize;
         patch(bytes, at, r.kind, value);
     }
+}
+
+/// `--compress-relocations`: a function body with each LEB relocation written at its
+/// minimal length instead of padded to 5 or 10 bytes, under a size prefix to match, as
+/// wasm-ld writes it. The kinds wasm-ld leaves alone (fixed-width, PC-relative and TLS
+/// ones) keep their width and are patched in place.
+pub fn copy_compressed(out: &mut Vec<u8>, chunk: &Chunk<'_>, res: &Resolver<'_, '_>) {
+    let data = chunk.data;
+    let mut pos = size_prefix_len(data).unwrap_or(data.len());
+    let mut body = Vec::with_capacity(data.len());
+    for r in chunk.relocs {
+        let at = (r.offset as u64).wrapping_sub(chunk.input_offset) as usize;
+        let width = r.kind.encoding().width();
+        let (Some(before), Some(field)) = (data.get(pos..at), at.checked_add(width).and_then(|end| data.get(at..end))) else {
+            continue; // not inside this body: the parser rejects such relocations
+        };
+        body.extend_from_slice(before);
+        let value = res.value(chunk, r);
+        match r.kind {
+            RelocKind::FUNCTION_INDEX_LEB
+            | RelocKind::TYPE_INDEX_LEB
+            | RelocKind::GLOBAL_INDEX_LEB
+            | RelocKind::TAG_INDEX_LEB
+            | RelocKind::MEMORY_ADDR_LEB
+            | RelocKind::MEMORY_ADDR_LEB64
+            | RelocKind::TABLE_NUMBER_LEB => write_uleb(&mut body, value),
+            RelocKind::TABLE_INDEX_SLEB | RelocKind::TABLE_INDEX_SLEB64 | RelocKind::MEMORY_ADDR_SLEB | RelocKind::MEMORY_ADDR_SLEB64 => {
+                write_sleb(&mut body, value as i64)
+            }
+            _ => {
+                let start = body.len();
+                body.extend_from_slice(field);
+                if let Some(patched) = body.get_mut(start..) {
+                    patch(patched, 0, r.kind, value);
+                }
+            }
+        }
+        pos = at.saturating_add(width);
+    }
+    body.extend_from_slice(data.get(pos..).unwrap_or_default());
+    write_uleb(out, body.len() as u64);
+    out.extend_from_slice(&body);
 }
 
 /// wasm-ld's tombstone for references to removed code from debug sections.

@@ -29,6 +29,7 @@ impl<'a> Ctx<'a> {
             debug_name,
             export_name: None,
             out_offset: 0,
+            out_size: 0,
         });
         id
     }
@@ -490,8 +491,9 @@ pub fn create_command_export_wrappers(ctx: &mut Ctx<'_>, ix: &mut crate::layout:
         }
         body.push(op::END);
         let sig = t.sig;
-        let debug = format!("{}.command_export", sym.name);
-        let f = ctx.new_function(sig, sym.name, Some(debug), with_size(body));
+        // The wrapper's own name, as wasm-ld gives it (in the name section and the map).
+        let name = ctx.intern_name(format!("{}.command_export", sym.name));
+        let f = ctx.new_function(sig, name, None, with_size(body));
         ctx.functions[f.idx()].live = true;
         ctx.functions[f.idx()].export_name = Some(export_name);
         ctx.functions[f.idx()].out_index = Some(ix.num_imported_functions + ix.functions.len() as u32);

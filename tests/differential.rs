@@ -104,8 +104,11 @@ fn link(
     let out_dir = ws.dir.join(name);
     toolchain::create_dir(&out_dir)?;
     let output = out_dir.join(format!("{}.wasm", program.name));
+    // Every link also writes its map (`-Map`), compared line by line.
+    let map = output.with_extension("map");
     let mut cmd = Command::new(linker);
     cmd.args(toolchain::link_args(tools, program, &ws.dir, &output))
+        .arg(format!("-Map={}", map.display()))
         .current_dir(&ws.dir);
     let outcome = process::run(&mut cmd, &ws.logs, &format!("link-{name}"))?;
     Ok(Link { outcome, output })
@@ -231,9 +234,26 @@ impl Check<'_> {
             Err(e) => self.v.mismatch(format!("cannot read {ours}'s output: {e}")),
         }
 
+        self.compare_maps(&reference.output.with_extension("map"), &candidate.output.with_extension("map"))?;
+
         // An invalid module cannot run; that it is invalid was said above.
         if run && valid.is_ok() {
             self.compare_runs(&reference.output, &candidate.output)?;
+        }
+        Ok(())
+    }
+
+    /// The `-Map` files must be the same text (they name inputs by the same paths).
+    fn compare_maps(&mut self, reference: &Path, candidate: &Path) -> Result<(), String> {
+        let theirs = std::fs::read_to_string(reference).map_err(|e| self.v.broken(format!("no map from {}: {e}", self.v.theirs)))?;
+        let Ok(ours) = std::fs::read_to_string(candidate) else {
+            self.v.mismatch(format!("map: {} wrote no map file", self.v.ours));
+            return Ok(());
+        };
+        if let Some((i, (a, b))) = theirs.lines().zip(ours.lines()).enumerate().find(|(_, (a, b))| a != b) {
+            self.v.mismatch(format!("map: line {} differs: {} has {a:?}, {} has {b:?}", i + 1, self.v.theirs, self.v.ours));
+        } else if theirs.lines().count() != ours.lines().count() {
+            self.v.mismatch(format!("map: {} has {} lines, {} has {}", self.v.theirs, theirs.lines().count(), self.v.ours, ours.lines().count()));
         }
         Ok(())
     }

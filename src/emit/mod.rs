@@ -16,7 +16,7 @@ use crate::input::object::{Limits, SymKind};
 use crate::input::wasm::{external, limits, names, op, section};
 use crate::layout::indices::Indices;
 use crate::layout::memory::{MemoryLayout, Part};
-use crate::relocate::{copy_relocated, tombstone_for_section, Chunk, Resolver};
+use crate::relocate::{copy_compressed, copy_relocated, tombstone_for_section, Chunk, Resolver};
 use encode::{write_name, write_uleb};
 use crate::hash::HashMap;
 
@@ -81,6 +81,31 @@ impl Writer {
     }
 }
 
+/// Appends a function's body as the output has it: its input bytes with relocations applied
+/// (compressed for `--compress-relocations`), or a synthetic body as made.
+fn write_function(out: &mut Vec<u8>, res: &Resolver<'_, '_>, f: crate::context::FuncId, compress: bool) {
+    let ctx = res.ctx;
+    let func = ctx.func(f);
+    // The function's place in its object and its relocation range were checked when the
+    // object was parsed; should they not fit, the body is copied unpatched.
+    let input = func.file.and_then(|file| {
+        let obj = ctx.file(file).object();
+        Some((file, obj, obj.functions.get(func.local_index as usize)?))
+    });
+    match input {
+        Some((file, obj, input)) => {
+            let relocs = obj.code_relocs.get(input.relocs.start as usize..input.relocs.end as usize).unwrap_or(&[]);
+            let chunk = Chunk { file, data: &func.body, relocs, input_offset: input.code_offset as u64, va: 0, tombstone: 0 };
+            if compress {
+                copy_compressed(out, &chunk, res);
+            } else {
+                copy_relocated(out, &chunk, res);
+            }
+        }
+        None => out.extend_from_slice(&func.body),
+    }
+}
+
 fn write_limits(out: &mut Vec<u8>, l: &Limits) {
     out.push(l.flags);
     write_uleb(out, l.min);
@@ -100,15 +125,33 @@ pub struct Features {
 
 pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, features: &Features) -> Output {
     let is64 = ctx.options.is64;
-    // Final placement of function bodies (needed by DWARF relocations).
-    let mut code_offset = encode::uleb_len(ix.functions.len() as u64) as u64;
-    for &f in &ix.functions {
-        let func = ctx.func_mut(f);
-        func.out_offset = code_offset;
-        code_offset += func.body.len() as u64;
-    }
     let mut custom_offsets = HashMap::default();
     let customs = custom::plan(ctx, &mut custom_offsets);
+    // With `--compress-relocations` the bodies shrink, by amounts that depend on the values
+    // written: make them first. (Debug info, which points into the code, is refused then.)
+    let compressed: Option<Vec<Vec<u8>>> = ctx.options.compress_relocations.then(|| {
+        let res = Resolver { ctx, ix, mem, custom_offsets: &custom_offsets };
+        ix.functions
+            .iter()
+            .map(|&f| {
+                let mut body = Vec::new();
+                write_function(&mut body, &res, f, true);
+                body
+            })
+            .collect()
+    });
+    // Final placement of function bodies (needed by DWARF relocations, the map and report).
+    let mut code_offset = encode::uleb_len(ix.functions.len() as u64) as u64;
+    for (i, &f) in ix.functions.iter().enumerate() {
+        let size = match compressed.as_ref().and_then(|c| c.get(i)) {
+            Some(body) => body.len(),
+            None => ctx.func(f).body.len(),
+        };
+        let func = ctx.func_mut(f);
+        func.out_offset = code_offset;
+        func.out_size = size as u64;
+        code_offset += size as u64;
+    }
     // Hostile inputs (huge alignments, many copies of one section) can ask for more output
     // than an engine would load or a browser tab could allocate: refuse before allocating.
     let planned = estimate(ctx, ix, mem).saturating_add(customs.iter().map(|c| c.size).fold(0, u64::saturating_add));
@@ -333,21 +376,12 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
     if !ix.functions.is_empty() {
         w.section_with(section::CODE, "", code_offset, |p| {
             write_uleb(p, ix.functions.len() as u64);
-            for &f in &ix.functions {
-                let func = ctx.func(f);
-                // The function's place in its object and its relocation range were checked
-                // when the object was parsed; should they not fit, the body is copied unpatched.
-                let input = func.file.and_then(|file| {
-                    let obj = ctx.file(file).object();
-                    Some((file, obj, obj.functions.get(func.local_index as usize)?))
-                });
-                match input {
-                    Some((file, obj, input)) => {
-                        let relocs = obj.code_relocs.get(input.relocs.start as usize..input.relocs.end as usize).unwrap_or(&[]);
-                        let chunk = Chunk { file, data: &func.body, relocs, input_offset: input.code_offset as u64, va: 0, tombstone: 0 };
-                        copy_relocated(p, &chunk, &res);
+            match &compressed {
+                Some(bodies) => bodies.iter().for_each(|b| p.extend_from_slice(b)),
+                None => {
+                    for &f in &ix.functions {
+                        write_function(p, &res, f, false);
                     }
-                    None => p.extend_from_slice(&func.body),
                 }
             }
         });

@@ -181,7 +181,7 @@ fn functions(f: &Final<'_, '_>) -> Vec<FunctionReport> {
                 index: func.out_index.unwrap_or(0),
                 name: func.debug_name.clone().unwrap_or_else(|| ctx.display_name(func.name)),
                 file: ctx.file_name(func.file).to_string(),
-                size: func.body.len() as u64,
+                size: func.out_size,
                 file_offset: code_base + func.out_offset,
                 input_offset,
                 signature: ctx.sigs[func.sig.idx()].display(),

@@ -32,9 +32,12 @@ pub fn render(f: &Final<'_, '_>) -> String {
             if sym.kind == SymKind::Section || !ctx.is_live(s) || sym.file != Some(file) {
                 continue;
             }
-            match sym.def {
-                Def::Function(func) => by_func.entry(func.0).or_default().push(s),
-                Def::Data { segment: Some(seg), .. } => by_seg.entry(seg.0).or_default().push(s),
+            match (sym.def, sym.stub) {
+                (Def::Function(func), _) => by_func.entry(func.0).or_default().push(s),
+                (Def::Data { segment: Some(seg), .. }, _) => by_seg.entry(seg.0).or_default().push(s),
+                // An unresolved function left to a trapping stub (`--unresolved-symbols=ignore-all`)
+                // is listed under the stub, with no size, as wasm-ld does.
+                (_, Some(func)) => by_func.entry(func.0).or_default().push(s),
                 _ => {}
             }
         }
@@ -52,11 +55,13 @@ pub fn render(f: &Final<'_, '_>) -> String {
                 for &fid in &f.ix.functions {
                     let func = &ctx.functions[fid.idx()];
                     let off = sec.offset + func.out_offset;
-                    header(&mut out, None, off, func.body.len() as u64);
-                    let name = func.debug_name.clone().unwrap_or_else(|| func.name.to_string());
-                    let _ = writeln!(out, "        {}:({})", ctx.file_name(func.file), name);
+                    header(&mut out, None, off, func.out_size);
+                    // wasm-ld names a chunk by its symbol, also for stubs (whose debug name,
+                    // `undefined_weak:...`, only goes into the name section).
+                    let _ = writeln!(out, "        {}:({})", ctx.file_name(func.file), func.name);
                     for &s in by_func.get(&fid.0).map(Vec::as_slice).unwrap_or(&[]) {
-                        header(&mut out, None, off, func.body.len() as u64);
+                        let size = if matches!(ctx.sym(s).def, Def::Function(_)) { func.out_size } else { 0 };
+                        header(&mut out, None, off, size);
                         let _ = writeln!(out, "                {}", ctx.display_name(ctx.sym(s).name));
                     }
                 }
