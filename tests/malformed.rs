@@ -796,6 +796,15 @@ fn data_segments() {
         }
         Ok(())
     });
+    cases.case("alignment 2^28 inside one output segment", || {
+        // Two input segments of one output segment, the second aligned to 256 MiB: the output
+        // would be 256 MiB of zero padding. Refused, before anything is allocated.
+        let mut obj = base.clone();
+        obj.segment_info[1] = (".data.y".into(), 0, 0);
+        obj.segment_info[0].0 = ".data.y".into();
+        obj.segment_info[1].1 = 28;
+        expect_error(&[("bad.o", &obj.encode())], &Options { gc_sections: false, ..Options::default() }, ".data", "bytes of alignment padding")
+    });
     cases.case("segment flags 3", || parse_error(&same_length([0x03, 0x41, 0x00, 0x0b]), "invalid data segment flags 3"));
     cases.case("segment flags 0xffffffff", || {
         let header = [0xff, 0xff, 0xff, 0xff, 0x0f, 0x41, 0x00, 0x0b];
