@@ -497,7 +497,8 @@ fn header_and_module_kind() {
         let mut sections = obj.sections();
         let linking = sections.iter().find(|(_, p)| p.starts_with(&name("linking"))).unwrap().clone();
         sections.push(linking);
-        object_error(&module(&sections), "more than one `linking` section")
+        // wasm-ld's words: a `linking` section may not follow itself (or a `reloc.*`).
+        parse_error(&module(&sections), "out of order section type: 0")
     });
     cases.case("linking version 1", || {
         let mut payload = Obj::base().linking_payload();
@@ -508,6 +509,18 @@ fn header_and_module_kind() {
         let mut sections = Obj::base().sections();
         sections.insert(1, (0x2a, vec![0]));
         object_error(&module(&sections), "unknown section id 42")
+    });
+    cases.case("custom sections out of LLVM's order", || {
+        // `producers` before `linking`, and `linking` after a `reloc.*` section.
+        let obj = Obj::base();
+        let mut sections = obj.sections();
+        let at = sections.iter().position(|(_, p)| p.starts_with(&name("linking"))).unwrap();
+        sections.insert(at, (0, [name("producers"), vec![0]].concat()));
+        parse_error(&module(&sections), "out of order section type: 0")?;
+        let mut sections = obj.sections();
+        let linking = sections.remove(at);
+        sections.push(linking);
+        parse_error(&module(&sections), "out of order section type: 0")
     });
     cases.case("sections out of order", || {
         let mut sections = Obj::base().sections();

@@ -20,6 +20,7 @@ pub mod archive;
 pub mod object;
 pub mod prepared;
 pub mod reader;
+pub mod section_order;
 pub mod relocs;
 pub mod wasm;
 

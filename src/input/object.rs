@@ -4,6 +4,7 @@
 //! Everything that later phases index with input-derived numbers is checked here, so that
 //! resolution, layout and emission can index without failing.
 
+use super::section_order::SectionOrder;
 use super::reader::{ParseError, ParseResult, Reader};
 use super::relocs::{Reloc, RelocKind, Target};
 use super::wasm::{self, external, linking, section, seg_flag, sym_flag, sym_kind, valtype};
@@ -426,28 +427,15 @@ pub fn parse_object<'a>(file: &str, bytes: &'a [u8]) -> Result<Object<'a>, Diagn
         function_count: None,
     };
     let secs = sections(file, bytes)?;
-    let mut last_id = 0u8;
+    let mut order = SectionOrder::default();
     for (index, (id, r)) in (0u32..).zip(secs) {
         p.section_ids.push(id);
-        if id != section::CUSTOM {
-            let order = |id: u8| match id {
-                section::DATACOUNT => 11, // between ELEM(9)/TAG and CODE
-                section::TAG => 6,        // between MEMORY and GLOBAL
-                section::CODE => 12,
-                section::DATA => 13,
-                section::GLOBAL => 7,
-                section::EXPORT => 8,
-                section::START => 9,
-                section::ELEM => 10,
-                other => other,
-            };
-            if id > section::TAG {
-                return Err(Diagnostic::at(file, Some("header"), Some(r.offset()), format!("unknown section id {id}")));
-            }
-            if order(id) <= order(last_id) && last_id != 0 {
-                return Err(Diagnostic::at(file, Some(section::name(id)), Some(r.offset()), "out of order section"));
-            }
-            last_id = id;
+        if id > section::TAG {
+            return Err(Diagnostic::at(file, Some("header"), Some(r.offset()), format!("unknown section id {id}")));
+        }
+        let custom_name = if id == section::CUSTOM { r.clone().name().unwrap_or_default() } else { "" };
+        if !order.accept(id, custom_name) {
+            return Err(Diagnostic::at(file, Some(section::name(id)), Some(r.offset()), format!("out of order section type: {id}")));
         }
         p.section(id, r, index).map_err(|e| err(file, section::name(id), e))?;
     }

@@ -284,7 +284,16 @@ impl Obj {
 
     /// Section index (position among all sections) of custom section `i`.
     pub fn custom_section_index(&self, i: usize) -> u32 {
-        (self.standard_sections().len() + i) as u32
+        let late = |n: &str| is_late_custom(n);
+        let Some((n, _)) = self.customs.get(i) else { return u32::MAX };
+        let standard = self.standard_sections().len();
+        let early = self.customs.iter().filter(|(n, _)| !late(n)).count();
+        let before = |early_group: bool| self.customs[..i].iter().filter(|(n, _)| late(n) != early_group).count();
+        if !late(n) {
+            return (standard + before(true)) as u32;
+        }
+        let relocs = usize::from(!self.code_relocs.is_empty()) + usize::from(!self.data_relocs.is_empty());
+        (standard + early + usize::from(!self.no_linking) + relocs + before(false)) as u32
     }
 
     fn standard_sections(&self) -> Vec<(u8, Vec<u8>)> {
@@ -419,7 +428,9 @@ impl Obj {
         let mut out = self.standard_sections();
         let code_index = out.iter().position(|(id, _)| *id == id::CODE);
         let data_index = out.iter().position(|(id, _)| *id == id::DATA);
-        for (n, payload) in &self.customs {
+        // In LLVM's order: other custom sections (`.debug_*`), `linking`, the `reloc.*`
+        // sections, then `name`/`producers`/`target_features` (see `is_late_custom`).
+        for (n, payload) in self.customs.iter().filter(|(n, _)| !is_late_custom(n)) {
             out.push((id::CUSTOM, [name(n), payload.clone()].concat()));
         }
         if !self.no_linking {
@@ -431,12 +442,21 @@ impl Obj {
         if let (Some(i), false) = (data_index, self.data_relocs.is_empty()) {
             out.push((id::CUSTOM, [name("reloc.DATA"), self.reloc_payload(i as u32, &self.data_relocs, &offs)].concat()));
         }
+        for (n, payload) in self.customs.iter().filter(|(n, _)| is_late_custom(n)) {
+            out.push((id::CUSTOM, [name(n), payload.clone()].concat()));
+        }
         out
     }
 
     pub fn encode(&self) -> Vec<u8> {
         module(&self.sections())
     }
+}
+
+/// Custom sections that LLVM wants after `linking`: relocations and the ones after them in
+/// its order (a `.debug_*` section or any other name goes before `linking`).
+fn is_late_custom(name: &str) -> bool {
+    name.starts_with("reloc.") || ["name", "producers", "target_features"].contains(&name)
 }
 
 /// A module from (id, payload) sections.
