@@ -373,6 +373,21 @@ impl ErrorHandler {
     }
 }
 
+/// A millisecond clock for report timings (on wasm32, the JS host's `performance.now()`).
+#[cfg(not(target_arch = "wasm32"))]
+fn native_clock() -> Option<fn() -> f64> {
+    fn now() -> f64 {
+        static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+        START.get_or_init(std::time::Instant::now).elapsed().as_secs_f64() * 1000.0
+    }
+    Some(now)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn native_clock() -> Option<fn() -> f64> {
+    Some(crate::js::clock)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -564,19 +579,4 @@ mod tests {
             ]
         );
     }
-}
-
-/// A millisecond clock for report timings (on wasm32, the JS host's `performance.now()`).
-#[cfg(not(target_arch = "wasm32"))]
-fn native_clock() -> Option<fn() -> f64> {
-    fn now() -> f64 {
-        static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
-        START.get_or_init(std::time::Instant::now).elapsed().as_secs_f64() * 1000.0
-    }
-    Some(now)
-}
-
-#[cfg(target_arch = "wasm32")]
-fn native_clock() -> Option<fn() -> f64> {
-    Some(crate::js::clock)
 }

@@ -58,3 +58,28 @@ impl SectionOrder {
         true
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn accepts(sections: &[(u8, &str)]) -> bool {
+        let mut order = SectionOrder::default();
+        sections.iter().all(|&(id, name)| order.accept(id, name))
+    }
+
+    #[test]
+    fn llvm_order() {
+        let c = section::CUSTOM;
+        // What clang writes.
+        assert!(accepts(&[(1, ""), (2, ""), (3, ""), (10, ""), (11, ""), (c, ".debug_info"), (c, "linking"), (c, "reloc.CODE"), (c, "reloc..debug_info"), (c, "producers"), (c, "target_features")]));
+        assert!(accepts(&[(c, "anything"), (1, ""), (c, "anything"), (10, ""), (c, "linking"), (c, "name"), (c, "reloc.CODE")]));
+        assert!(!accepts(&[(10, ""), (1, "")]), "type after code");
+        assert!(!accepts(&[(1, ""), (1, "")]), "type twice");
+        assert!(!accepts(&[(c, "reloc.CODE"), (c, "linking")]), "linking after a reloc");
+        assert!(!accepts(&[(c, "linking"), (c, "linking")]), "linking twice");
+        assert!(!accepts(&[(c, "producers"), (c, "name")]), "name after producers");
+        assert!(!accepts(&[(c, "linking"), (11, "")]), "data after linking");
+        assert!(!accepts(&[(1, ""), (c, "dylink.0")]), "dylink not first");
+    }
+}
