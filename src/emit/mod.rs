@@ -62,7 +62,7 @@ impl Writer {
             write_name(&mut name_bytes, name);
         }
         let size_at = self.out.len();
-        let hinted = encode::uleb(size_hint + name_bytes.len() as u64);
+        let hinted = encode::uleb(size_hint.saturating_add(name_bytes.len() as u64));
         self.out.extend_from_slice(&hinted);
         self.out.extend_from_slice(&name_bytes);
         let payload_start = self.out.len();
