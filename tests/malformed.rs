@@ -1231,6 +1231,19 @@ fn fuzz_regressions() {
                     let _ = driver::run("wasm-ld", &args, &fs);
                     Ok(())
                 }
+                "demangle" => {
+                    // As the target feeds it: each prefix; the output stays bounded (and fast:
+                    // the finding took 18 s, which shows as a slow test).
+                    let text = String::from_utf8_lossy(&data);
+                    for prefix in ["_Z", "_R", ""] {
+                        let name = format!("{prefix}{text}");
+                        let out = weld::demangle::maybe_demangle(&name, true);
+                        if out.len() > 64 * 1024 + name.len() {
+                            return Err(format!("{} bytes demangled from {}", out.len(), name.len()));
+                        }
+                    }
+                    Ok(())
+                }
                 other => Err(format!("unknown fuzz target prefix `{other}`")),
             }
         });
