@@ -15,6 +15,7 @@
 // A trap or other uncaught error prints `run-wasi: trap: MESSAGE` on stderr and exits 134.
 
 import fs from 'node:fs';
+import { readImports } from './wasm-imports.mjs';
 
 // node:wasi prints an ExperimentalWarning when loaded; filter it before the dynamic import.
 const emitWarning = process.emitWarning;
@@ -49,65 +50,6 @@ function parseCommandLine(argv) {
   }
   if (i >= argv.length) usage('missing module');
   return { invokes, module: argv[i], args: argv.slice(i + 1) };
-}
-
-// ---- a minimal reader for what the JS API does not tell about imports ----
-// (limits of imported memories and tables, result types of imported functions)
-
-function readImports(bytes) {
-  let pos = 8;
-  const u8 = () => bytes[pos++];
-  const leb = () => {
-    let result = 0, scale = 1, byte;
-    do {
-      byte = bytes[pos++];
-      result += (byte & 0x7f) * scale;
-      scale *= 128;
-    } while (byte & 0x80);
-    return result;
-  };
-  const name = () => {
-    const len = leb();
-    const s = Buffer.from(bytes.subarray(pos, pos + len)).toString('utf8');
-    pos += len;
-    return s;
-  };
-  const limits = () => {
-    const flags = u8();
-    const initial = leb();
-    const maximum = flags & 1 ? leb() : undefined;
-    return { initial, maximum, shared: (flags & 2) !== 0 };
-  };
-  const types = [];          // per type index: the result value types
-  const found = new Map();   // "module.name" -> limits or { results }
-  while (pos < bytes.length) {
-    const id = u8();
-    const size = leb();
-    const end = pos + size;
-    if (id === 1) {
-      for (let n = leb(); n > 0; n--) {
-        u8(); // 0x60
-        for (let p = leb(); p > 0; p--) u8();
-        const results = [];
-        for (let r = leb(); r > 0; r--) results.push(u8());
-        types.push(results);
-      }
-    } else if (id === 2) {
-      for (let n = leb(); n > 0; n--) {
-        const key = `${name()}.${name()}`;
-        const kind = u8();
-        if (kind === 0) found.set(key, { results: types[leb()] ?? [] });
-        else if (kind === 1) { u8(); found.set(key, limits()); }
-        else if (kind === 2) found.set(key, limits());
-        else if (kind === 3) { u8(); u8(); }
-        else if (kind === 4) { u8(); leb(); }
-        else break;
-      }
-      break;
-    }
-    pos = end;
-  }
-  return found;
 }
 
 // ---- import object ----

@@ -23,6 +23,7 @@
 //   exceptions reaching JS, externref and funcref tables.
 
 import fs from 'node:fs';
+import { readImports } from './wasm-imports.mjs';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 
 const STACK_SIZE = 16 * 1024;
@@ -46,46 +47,7 @@ function finish() {
 
 // ---- the memory import's limits, which the JS API does not tell ----
 
-function memoryImport(bytes) {
-  let pos = 8;
-  const u8 = () => bytes[pos++];
-  const leb = () => {
-    let result = 0, scale = 1, byte;
-    do {
-      byte = bytes[pos++];
-      result += (byte & 0x7f) * scale;
-      scale *= 128;
-    } while (byte & 0x80);
-    return result;
-  };
-  const skipName = () => { const len = leb(); pos += len; };
-  const limits = () => {
-    const flags = u8();
-    const initial = leb();
-    const maximum = flags & 1 ? leb() : undefined;
-    return { initial, maximum, shared: (flags & 2) !== 0, is64: (flags & 4) !== 0 };
-  };
-  while (pos < bytes.length) {
-    const id = u8();
-    const size = leb();
-    const end = pos + size;
-    if (id === 2) {
-      for (let n = leb(); n > 0; n--) {
-        skipName();
-        skipName();
-        const kind = u8();
-        if (kind === 0) leb();
-        else if (kind === 1) { u8(); limits(); }
-        else if (kind === 2) return limits();
-        else if (kind === 3) { u8(); u8(); }
-        else if (kind === 4) { u8(); leb(); }
-        else throw new Error(`unknown import kind ${kind}`);
-      }
-    }
-    pos = end;
-  }
-  return null;
-}
+const memoryImport = (bytes) => [...readImports(bytes).values()].find((i) => i.kind === 'memory') ?? null;
 
 function makeMemory(limits) {
   const descriptor = { initial: limits.initial, shared: limits.shared };
