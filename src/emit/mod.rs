@@ -158,7 +158,7 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
     let refusal = if planned > MAX_OUTPUT_SIZE {
         Some(format!("output would be about {planned} bytes, more than the {MAX_OUTPUT_SIZE} bytes a WebAssembly engine accepts"))
     } else {
-        alignment_padding(ctx, mem).filter(|&(padding, _)| padding > MAX_ALIGNMENT_PADDING).map(|(padding, name)| {
+        alignment_padding(mem).filter(|&(padding, _)| padding > MAX_ALIGNMENT_PADDING).map(|(padding, name)| {
             format!(
                 "data segment {name} would be {padding} bytes of alignment padding, more than the \
                  {MAX_ALIGNMENT_PADDING} weld writes (an input asks for a huge alignment)"
@@ -504,24 +504,8 @@ pub const MAX_OUTPUT_SIZE: u64 = 1 << 30;
 pub const MAX_ALIGNMENT_PADDING: u64 = 64 << 20;
 
 /// The largest alignment padding of a data segment written to the binary, with its name.
-fn alignment_padding<'a>(ctx: &Ctx<'_>, mem: &MemoryLayout<'a>) -> Option<(u64, &'a str)> {
-    mem.segments
-        .iter()
-        .filter(|s| s.required_in_binary(mem.emit_bss))
-        .map(|seg| {
-            let content: u64 = seg
-                .parts
-                .iter()
-                .map(|part| match part {
-                    Part::Input(s) => ctx.segments.get(s.idx()).map_or(0, |is| {
-                        ctx.file(is.file).object().segments.get(is.local_index as usize).map_or(0, |i| i.data.len() as u64)
-                    }),
-                    Part::Merged(m) => mem.merged.get(*m).map_or(0, |m| m.data.len() as u64),
-                })
-                .fold(0, u64::saturating_add);
-            (seg.size.saturating_sub(content), seg.name)
-        })
-        .max_by_key(|&(padding, _)| padding)
+fn alignment_padding<'a>(mem: &MemoryLayout<'a>) -> Option<(u64, &'a str)> {
+    mem.segments.iter().filter(|s| s.required_in_binary(mem.emit_bss)).map(|s| (s.padding, s.name)).max_by_key(|&(padding, _)| padding)
 }
 
 /// Bytes of code and data the module will hold, plus some for the other sections. Only

@@ -29,6 +29,8 @@ pub struct OutputSegment<'a> {
     pub init_flags: u32,
     pub parts: Vec<Part>,
     pub size: u64,
+    /// Zero bytes between the parts, from their alignments (counted in `size`).
+    pub padding: u64,
     pub start_va: u64,
 }
 
@@ -122,6 +124,7 @@ pub fn create_output_segments<'a>(ctx: &mut Ctx<'a>) -> MemoryLayout<'a> {
                         init_flags: if ctx.options.shared_memory { data_flag::IS_PASSIVE } else { 0 },
                         parts: Vec::new(),
                         size: 0,
+                        padding: 0,
                         start_va: 0,
                     });
                     members.push(Vec::new());
@@ -186,12 +189,18 @@ fn finalize_segment<'a>(ctx: &mut Ctx<'a>, merged: &mut Vec<MergedStrings>, out:
         merge_strings(ctx, &mut merged[*m], members);
     }
     let mut size = 0u64;
+    let mut padding = 0u64;
+    let mut align = |size: u64, log2: u32| {
+        let aligned = align_to(size, 1u64 << log2);
+        padding = padding.saturating_add(aligned.saturating_sub(size));
+        aligned
+    };
     for part in &out.parts {
         match *part {
             Part::Input(seg) => {
                 let s = &ctx.segments[seg.idx()];
                 let input = &ctx.files[s.file.idx()].object().segments[s.local_index as usize];
-                size = align_to(size, 1u64 << input.alignment);
+                size = align(size, input.alignment);
                 let len = input.data.len() as u64;
                 let s = &mut ctx.segments[seg.idx()];
                 s.out_seg = Some(id);
@@ -199,12 +208,13 @@ fn finalize_segment<'a>(ctx: &mut Ctx<'a>, merged: &mut Vec<MergedStrings>, out:
                 size = size.saturating_add(len);
             }
             Part::Merged(m) => {
-                size = align_to(size, 1u64 << merged[m].alignment);
+                size = align(size, merged[m].alignment);
                 merged[m].out_offset = size;
                 size = size.saturating_add(merged[m].data.len() as u64);
             }
         }
     }
+    out.padding = padding;
     for (_, _, m, members) in &groups {
         for &seg in members {
             let s = &mut ctx.segments[seg.idx()];
