@@ -172,13 +172,7 @@ impl Check<'_> {
     ) -> Result<(), String> {
         let (theirs, ours) = (self.v.theirs.clone(), self.v.ours.clone());
         let r = &reference.outcome;
-        if !r.status.success() {
-            return Err(self.v.broken(format!(
-                "{theirs} failed ({}): {}",
-                r.status,
-                r.stderr_summary()
-            )));
-        }
+        self.v.reference_succeeded(r)?;
         for warning in &self.program.warnings {
             if !r.stderr_text().contains(warning) {
                 return Err(self.v.broken(format!("{theirs} did not warn '{warning}'")));

@@ -859,13 +859,7 @@ impl Check<'_> {
     ) -> Result<(), String> {
         let (theirs, ours) = (self.v.theirs.clone(), self.v.ours.clone());
         let r = &reference.outcome;
-        if !r.status.success() {
-            return Err(self.v.broken(format!(
-                "{theirs} failed ({}): {}",
-                r.status,
-                r.stderr_text().trim()
-            )));
-        }
+        self.v.reference_succeeded(r)?;
         let reference_bytes = toolchain::read(&reference.output).map_err(|e| self.v.broken(e))?;
         self.validate(reference)
             .map_err(|e| self.v.broken(format!("{theirs}'s output is invalid: {e}")))?;

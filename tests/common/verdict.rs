@@ -57,6 +57,14 @@ impl Verdict {
         )
     }
 
+    /// A link the reference must have made: `Err` (a broken test) when it failed.
+    pub fn reference_succeeded(&self, reference: &Outcome) -> Result<(), String> {
+        if reference.status.success() {
+            return Ok(());
+        }
+        Err(self.broken(format!("{} failed ({}): {}", self.theirs, reference.status, reference.stderr_summary())))
+    }
+
     /// A link both linkers must refuse: exit code 1, every one of `texts` on stderr, and no
     /// output file from weld.
     pub fn link_error<T: AsRef<str>>(
