@@ -31,6 +31,7 @@ pub mod options;
 pub mod relocate;
 pub mod report;
 pub mod resolve;
+pub mod string_set_order;
 pub mod synthetic;
 pub mod wrap;
 
@@ -156,8 +157,13 @@ pub fn link(inputs: &[InputFile<'_>], options: &Options) -> Result<Linked, Diagn
 /// `-u`, `--export`, the entry point and `__wasm_call_dtors` pull their definitions in.
 fn handle_command_line_symbols(ctx: &mut Ctx<'_>) {
     let o = ctx.options;
-    let names: Vec<&str> = o.undefined.iter().chain(&o.exports).chain(&o.exports_if_defined).map(String::as_str).collect();
-    for name in names {
+    for name in &o.undefined {
+        handle_undefined(ctx, name);
+    }
+    // wasm-ld walks its set of export names in hash-table order, and that order decides
+    // where the members they pull in are laid out.
+    let exports = o.exports_if_defined.iter().chain(&o.exports).map(String::as_str);
+    for name in string_set_order::llvm_string_set_order(exports) {
         handle_undefined(ctx, name);
     }
     if let Some(entry) = o.entry_symbol() {
