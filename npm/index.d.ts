@@ -11,6 +11,8 @@ export interface InputFile {
   bytes: Bytes;
   /** Load every member of this archive (`--whole-archive`). */
   wholeArchive?: boolean;
+  /** Load this object only if it defines a symbol the link needs, as an archive member would be (`--start-lib` ... `--end-lib`). */
+  lazy?: boolean;
 }
 
 /** wasm-ld's options in camelCase. Every field is optional; defaults are wasm-ld 19's. */

@@ -40,12 +40,18 @@ pub struct InputSpec {
     pub whole_archive: bool,
     /// `--Bstatic` (the default) was in effect: `-l` finds only `lib<name>.a`, never `.so`.
     pub link_static: bool,
+    /// Between `--start-lib` and `--end-lib`: an object here is loaded only when it defines
+    /// a symbol something needs, like an archive member.
+    pub lazy: bool,
 }
 
 #[derive(Clone, Debug)]
 pub struct ParsedArgs {
     pub options: Options,
     pub inputs: Vec<InputSpec>,
+    /// Misplaced `--start-lib`/`--end-lib`, each with the number of `inputs` before it, so
+    /// that they are reported in command-line order among the inputs' own errors.
+    pub input_errors: Vec<(usize, Diagnostic)>,
     /// `-L` directories, in order. As in wasm-ld, every `-L` applies to every `-l`,
     /// wherever it appears.
     pub search_paths: Vec<String>,
@@ -152,9 +158,11 @@ pub fn parse_args_into(
         return None;
     }
 
+    let (inputs, input_errors) = collect_inputs(&list);
     let mut parsed = ParsedArgs {
         options: Options { error_limit: error_limit as u64 as usize, fatal_warnings, ..Options::default() },
-        inputs: collect_inputs(&list),
+        inputs,
+        input_errors,
         search_paths: list.all(Id::LibraryPath).map(|a| a.value().to_string()).collect(),
         action: Action::Link,
         warnings: Vec::new(),
@@ -183,9 +191,10 @@ pub fn parse_args_into(
 
 /// The positional part of the command line: files, `-l`, and the flags that change how
 /// the following ones are loaded.
-fn collect_inputs(list: &matcher::ArgList) -> Vec<InputSpec> {
+fn collect_inputs(list: &matcher::ArgList) -> (Vec<InputSpec>, Vec<(usize, Diagnostic)>) {
     let mut inputs = Vec::new();
-    let (mut whole_archive, mut link_static) = (false, true);
+    let mut errors = Vec::new();
+    let (mut whole_archive, mut link_static, mut lazy) = (false, true, false);
     for a in &list.args {
         let kind = match a.id {
             Id::Input => InputKind::Path(a.value().to_string()),
@@ -206,11 +215,25 @@ fn collect_inputs(list: &matcher::ArgList) -> Vec<InputSpec> {
                 link_static = false;
                 continue;
             }
+            Id::StartLib => {
+                if lazy {
+                    errors.push((inputs.len(), Diagnostic::error("nested --start-lib")));
+                }
+                lazy = true;
+                continue;
+            }
+            Id::EndLib => {
+                if !lazy {
+                    errors.push((inputs.len(), Diagnostic::error("stray --end-lib")));
+                }
+                lazy = false;
+                continue;
+            }
             _ => continue,
         };
-        inputs.push(InputSpec { kind, whole_archive, link_static });
+        inputs.push(InputSpec { kind, whole_archive, link_static, lazy });
     }
-    inputs
+    (inputs, errors)
 }
 
 /// Flags wasm-ld accepts whose feature weld does not implement: a clear error beats a
@@ -223,8 +246,6 @@ fn reject_unsupported(list: &matcher::ArgList, h: &mut ErrorHandler) {
             Id::Shared => "--shared",
             Id::ExperimentalPic => "--experimental-pic",
             Id::EmitRelocs => "--emit-relocs",
-            Id::StartLib => "--start-lib",
-            Id::EndLib => "--end-lib",
             Id::Reproduce => "--reproduce",
             Id::WhyExtract => "--why-extract",
             _ => continue,

@@ -99,8 +99,8 @@ fn render(diags: &Diagnostics, program: &str) -> String {
 }
 
 fn link_files(parsed: ParsedArgs, fs: &dyn FileSystem, h: &mut ErrorHandler, out: &mut DriverOutput) {
-    let ParsedArgs { mut options, inputs, search_paths, deferred, .. } = parsed;
-    let loaded = load_inputs(&inputs, &search_paths, fs, &mut options, h);
+    let ParsedArgs { mut options, inputs, input_errors, search_paths, deferred, .. } = parsed;
+    let loaded = load_inputs(&inputs, input_errors, &search_paths, fs, &mut options, h);
     if loaded.is_empty() && h.error_count() == 0 {
         h.report(Diagnostic::error("no input files"));
     }
@@ -116,7 +116,7 @@ fn link_files(parsed: ParsedArgs, fs: &dyn FileSystem, h: &mut ErrorHandler, out
 
     let files: Vec<InputFile<'_>> = loaded
         .iter()
-        .map(|f| InputFile { name: f.name.clone(), bytes: &f.bytes, whole_archive: f.whole_archive, prepared: None })
+        .map(|f| InputFile { name: f.name.clone(), bytes: &f.bytes, whole_archive: f.whole_archive, lazy: f.lazy, prepared: None })
         .collect();
     if options.clock.is_none() {
         options.clock = native_clock();
@@ -163,12 +163,15 @@ struct Loaded {
     name: String,
     bytes: Vec<u8>,
     whole_archive: bool,
+    lazy: bool,
 }
 
 /// lld's `createFiles`: each file and `-l` in order; errors for missing ones don't stop
-/// the others from being reported.
+/// the others from being reported. `misplaced` are the `--start-lib`/`--end-lib` errors,
+/// reported where they stand among the inputs.
 fn load_inputs(
     inputs: &[InputSpec],
+    misplaced: Vec<(usize, Diagnostic)>,
     search_paths: &[String],
     fs: &dyn FileSystem,
     options: &mut Options,
@@ -187,8 +190,12 @@ fn load_inputs(
     let found: Vec<&str> = paths.iter().filter_map(|p| p.as_deref().ok()).collect();
     let mut contents = fs.read_all(&found).into_iter();
     let mut loaded = Vec::new();
-    for (spec, path) in inputs.iter().zip(paths) {
+    let mut misplaced = misplaced.into_iter().peekable();
+    for (i, (spec, path)) in inputs.iter().zip(paths).enumerate() {
         let read = if path.is_ok() { contents.next().flatten() } else { None };
+        while let Some((_, d)) = misplaced.next_if(|(before, _)| *before <= i) {
+            h.report(d);
+        }
         if h.stopped() {
             break;
         }
@@ -236,7 +243,10 @@ fn load_inputs(
                 continue;
             }
         }
-        loaded.push(Loaded { name: path, bytes, whole_archive: spec.whole_archive });
+        loaded.push(Loaded { name: path, bytes, whole_archive: spec.whole_archive, lazy: spec.lazy });
+    }
+    for (_, d) in misplaced {
+        h.report(d);
     }
     loaded
 }
@@ -502,8 +512,8 @@ mod tests {
         // The archive's .imports file feeds allow_undefined_symbols.
         let mut options = Options::default();
         let mut h = ErrorHandler::new(20, false);
-        let inputs = [InputSpec { kind: InputKind::Library("bar".into()), whole_archive: true, link_static: true }];
-        let loaded = load_inputs(&inputs, &["d2".to_string()], &f, &mut options, &mut h);
+        let inputs = [InputSpec { kind: InputKind::Library("bar".into()), whole_archive: true, link_static: true, lazy: false }];
+        let loaded = load_inputs(&inputs, Vec::new(), &["d2".to_string()], &f, &mut options, &mut h);
         assert_eq!(loaded.len(), 1);
         assert_eq!(loaded[0].name, "d2/libbar.a");
         assert!(loaded[0].whole_archive);

@@ -52,8 +52,8 @@ pub fn version() -> String {
 // ---------------------------------------------------------------------------------------
 // link()
 
-/// Links `inputs` (an array of `{ name, bytes, wholeArchive? }`; objects and archives are
-/// told apart by their magic bytes) with `options` (camelCase wasm-ld options; see
+/// Links `inputs` (an array of `{ name, bytes, wholeArchive?, lazy? }`; objects and archives
+/// are told apart by their magic bytes) with `options` (camelCase wasm-ld options; see
 /// `index.d.ts`). Returns `{ wasm, report, warnings, messages, map? }` (`report` is null
 /// with `options.report: false`); throws an `Error` with `diagnostics` when the link fails.
 #[wasm_bindgen(js_name = link)]
@@ -69,11 +69,12 @@ struct OwnedInput {
     name: String,
     bytes: Vec<u8>,
     whole_archive: bool,
+    lazy: bool,
 }
 
 impl OwnedInput {
     fn as_input(&self) -> InputFile<'_> {
-        InputFile { name: self.name.clone(), bytes: &self.bytes, whole_archive: self.whole_archive, prepared: None }
+        InputFile { name: self.name.clone(), bytes: &self.bytes, whole_archive: self.whole_archive, lazy: self.lazy, prepared: None }
     }
 }
 
@@ -92,7 +93,8 @@ fn read_inputs(value: &JsValue, what: &str) -> Result<Vec<OwnedInput>, JsValue> 
         let bytes = bytes_of(&get(&item, "bytes"))
             .ok_or_else(|| type_error(&format!("{what}[{i}].bytes ({name}) must be a Uint8Array or ArrayBuffer")))?;
         let whole_archive = opt_bool(&item, "wholeArchive", &format!("{what}[{i}].wholeArchive"))?.unwrap_or(false);
-        out.push(OwnedInput { name, bytes, whole_archive });
+        let lazy = opt_bool(&item, "lazy", &format!("{what}[{i}].lazy"))?.unwrap_or(false);
+        out.push(OwnedInput { name, bytes, whole_archive, lazy });
     }
     Ok(out)
 }
@@ -597,7 +599,7 @@ impl Linker {
             FileKind::Object => None,
             FileKind::Unknown => return Err(type_error(&format!("addLibrary({name}): not an archive or a wasm object"))),
         };
-        self.libraries.push(Library { input: OwnedInput { name, bytes, whole_archive }, prepared });
+        self.libraries.push(Library { input: OwnedInput { name, bytes, whole_archive, lazy: false }, prepared });
         Ok(())
     }
 

@@ -51,6 +51,9 @@ pub struct InputFile<'a> {
     pub bytes: &'a [u8],
     /// `--whole-archive` was in effect for this input: every archive member is loaded.
     pub whole_archive: bool,
+    /// An object loaded only if it defines a symbol the link needs, as an archive member
+    /// would be (wasm-ld's `--start-lib` ... `--end-lib`). Archives ignore it.
+    pub lazy: bool,
     /// For archives: a member table prepared earlier from these same bytes
     /// (`input::prepared::prepare_archive`), so a session does not re-read it per link.
     pub prepared: Option<&'a input::prepared::PreparedArchive>,

@@ -26,7 +26,7 @@ enum Frame<'a> {
 pub fn create_files<'a>(ctx: &mut Ctx<'a>, inputs: &[InputFile<'a>]) {
     for input in inputs {
         match detect(input.bytes) {
-            FileKind::Object => push_file(ctx, input.name.clone(), input.bytes, false),
+            FileKind::Object => push_file(ctx, input.name.clone(), input.bytes, input.lazy),
             FileKind::Archive if input.prepared.is_some_and(|p| p.len == input.bytes.len()) => {
                 let Some(prep) = input.prepared else { continue };
                 add_prepared_members(ctx, input, prep);

@@ -75,12 +75,14 @@ impl<'a> Ctx<'a> {
 
     fn report_type_error(&mut self, existing: SymbolId, file: Option<FileId>, kind: SymKind) {
         let s = self.sym(existing);
+        // LLVM's names for the kinds, as wasm-ld prints them.
+        let llvm_name = |k: SymKind| format!("WASM_SYMBOL_TYPE_{}", k.name().to_uppercase());
         let msg = format!(
             "symbol type mismatch: {}\n>>> defined as {} in {}\n>>> defined as {} in {}",
             self.display_name(s.name),
-            s.kind.name().to_uppercase(),
+            llvm_name(s.kind),
             self.file_name(s.file),
-            kind.name().to_uppercase(),
+            llvm_name(kind),
             self.file_name(file)
         );
         let name = s.name.to_string();

@@ -6,6 +6,9 @@
 //! - both linkers agree on success or failure (an error test: both exit with 1 and print the
 //!   expected message, and weld writes no output);
 //! - weld prints nothing on stderr when wasm-ld prints nothing, and every expected warning;
+//!   both print the same messages (unless the program says `STDERR: loose`), weld adding
+//!   only the place in the input;
+//!   the links print the same on stdout (`--trace`, `--print-gc-sections`, `--why-extract=-`);
 //! - both modules pass `wasm-validate`, and have the same imports, exports, memory and table
 //!   limits, named and exported globals (`__stack_pointer`, `__heap_base`, ...), data and
 //!   element segment layout, function count, module name and custom sections (their names,
@@ -148,7 +151,10 @@ fn check_program(program: &Program, sizes: &SizeTable) -> Result<(), String> {
     };
     match &program.expect {
         Expect::Error(texts) => {
-            check.v.link_error(texts, &reference.outcome, &candidate.outcome, &candidate.output)?
+            check.v.link_error(texts, &reference.outcome, &candidate.outcome, &candidate.output)?;
+            if program.same_stderr {
+                check.v.same_messages(&reference.outcome, &candidate.outcome);
+            }
         }
         Expect::Success { run } => check.link_success(*run, &reference, &candidate, sizes)?,
     }
@@ -200,6 +206,12 @@ impl Check<'_> {
             self.v.mismatch(format!(
                 "link: {ours} prints on stderr where {theirs} is silent: {says}"
             ));
+        }
+        if self.program.same_stderr {
+            self.v.same_messages(r, c);
+        }
+        if let Some(difference) = first_difference("link stdout", &r.stdout_text(), &c.stdout_text(), &theirs, &ours) {
+            self.v.mismatch(difference);
         }
         for warning in &self.program.warnings {
             if !c.stderr_text().contains(warning) {

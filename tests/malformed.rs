@@ -178,7 +178,7 @@ fn render(diags: &[Diagnostic]) -> String {
 fn inputs<'a>(files: &[(&str, &'a [u8])]) -> Vec<InputFile<'a>> {
     files
         .iter()
-        .map(|(name, bytes)| InputFile { name: name.to_string(), bytes, whole_archive: false, prepared: None })
+        .map(|(name, bytes)| InputFile { name: name.to_string(), bytes, whole_archive: false, lazy: false, prepared: None })
         .collect()
 }
 
@@ -1070,7 +1070,7 @@ fn bad_archives() {
     });
     cases.case("member that is not an object, whole-archive", || {
         let ar = archive(&[("notes.txt", b"hello"), ("a.o", &obj)]);
-        let files = [InputFile { name: "lib.a".into(), bytes: &ar, whole_archive: true, prepared: None }];
+        let files = [InputFile { name: "lib.a".into(), bytes: &ar, whole_archive: true, lazy: false, prepared: None }];
         match weld::link(&files, &Options::default()) {
             Ok(_) => Err("linked".into()),
             Err(d) if render(&d.list).contains("lib.a(notes.txt): unknown file type") => Ok(()),

@@ -31,9 +31,9 @@ fn prepared_archive_links_identically() {
     let prepared = prepare_archive("libc.a", &libc).expect("libc.a prepares");
     let inputs = |prepared| {
         vec![
-            InputFile { name: "crt1-command.o".into(), bytes: &crt, whole_archive: false, prepared: None },
-            InputFile { name: "hello.o".into(), bytes: &hello, whole_archive: false, prepared: None },
-            InputFile { name: "libc.a".into(), bytes: &libc, whole_archive: false, prepared },
+            InputFile { name: "crt1-command.o".into(), bytes: &crt, whole_archive: false, lazy: false, prepared: None },
+            InputFile { name: "hello.o".into(), bytes: &hello, whole_archive: false, lazy: false, prepared: None },
+            InputFile { name: "libc.a".into(), bytes: &libc, whole_archive: false, lazy: false, prepared },
         ]
     };
     let options = Options { output: "hello.wasm".into(), ..Options::default() };

@@ -105,6 +105,8 @@ pub fn options(b: [u8; 8]) -> Options {
 pub fn link_inputs(data: &[u8]) -> Option<(Options, Vec<InputFile<'_>>)> {
     let head: [u8; 8] = data.get(..8)?.try_into().ok()?;
     let whole_archive = head[2] & 0x04 != 0; // bit 18
+    // Objects after the first as if between --start-lib and --end-lib.
+    let lazy = head[6] & 0x01 != 0;
     let options = options(head);
     let inputs = split(&data[8..])
         .into_iter()
@@ -114,6 +116,7 @@ pub fn link_inputs(data: &[u8]) -> Option<(Options, Vec<InputFile<'_>>)> {
             name: if bytes.starts_with(b"!<arch>") { format!("lib{i}.a") } else { format!("in{i}.o") },
             bytes,
             whole_archive,
+            lazy: lazy && i > 0,
             prepared: None,
         })
         .collect();

@@ -252,8 +252,12 @@ fn run(data: &[u8]) -> Result<()> {
         let _ = std::fs::write(path, out);
     }
     let whole_archive = head[2] & 0x04 != 0;
-    let inputs: Vec<InputFile<'_>> =
-        files.iter().map(|(n, b)| InputFile { name: n.clone(), bytes: b, whole_archive, prepared: None }).collect();
+    let lazy = head[6] & 0x01 != 0;
+    let inputs: Vec<InputFile<'_>> = files
+        .iter()
+        .enumerate()
+        .map(|(i, (n, b))| InputFile { name: n.clone(), bytes: b, whole_archive, lazy: lazy && i > 0, prepared: None })
+        .collect();
     if let Ok(linked) = weld::link(&inputs, &options) {
         assert!(linked.wasm.starts_with(b"\0asm"), "output is not a wasm module");
     }

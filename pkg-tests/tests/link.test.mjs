@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
 import { link, version } from 'weld-wasm';
-import { clangArgs, clangInputs, input, run, runWasi, tempDir, CALC_V1, NATIVE, WASM_LD } from './helpers.mjs';
+import { clangArgs, clangInputs, fixture, input, run, runWasi, tempDir, CALC_V1, NATIVE, WASM_LD } from './helpers.mjs';
 
 
 /** Links with an external linker (same command line clang would use); returns the bytes. */
@@ -39,6 +39,30 @@ test('a bigger program (two objects, more of libc) runs and matches wasm-ld-19',
   assert.equal(r.stdout, CALC_V1);
   assert.equal(r.status, 0);
   assert.ok(Buffer.from(wasm).equals(linkWith(WASM_LD, ['calc.o', 'greet-v1.o'], 'calc.wasm')), 'differs from wasm-ld-19');
+});
+
+test('lazy objects load only when needed, as between --start-lib and --end-lib', () => {
+  const lazily = (objects) => {
+    const inputs = clangInputs(objects).map((i) => (objects.includes(i.name) ? { ...i, lazy: true } : i));
+    return link(inputs, { output: 'calc.wasm' });
+  };
+  // hello.o is lazy too, but crt1's reference to main pulls it in; greet-v1.o stays out.
+  const hello = lazily(['hello.o', 'greet-v1.o']);
+  const loaded = (r, name) => r.report.inputs.find((i) => i.name === name)?.loaded;
+  assert.equal(loaded(hello, 'hello.o'), true);
+  assert.equal(loaded(hello, 'greet-v1.o'), false);
+  assert.equal(runWasi(hello.wasm).stdout, 'hello from weld-wasm\n');
+  // calc.o needs greet-v1.o: both load, and the output is wasm-ld-19's for --start-lib.
+  const calc = lazily(['calc.o', 'greet-v1.o']);
+  assert.equal(runWasi(calc.wasm).stdout, CALC_V1);
+  const dir = tempDir();
+  const args = clangArgs(['calc.o', 'greet-v1.o'], join(dir, 'calc.wasm'));
+  const first = args.indexOf(fixture('calc.o'));
+  args.splice(first, 2, '--start-lib', fixture('calc.o'), fixture('greet-v1.o'), '--end-lib');
+  const r = run(WASM_LD, args);
+  assert.equal(r.status, 0, r.stderr);
+  assert.ok(Buffer.from(calc.wasm).equals(readFileSync(join(dir, 'calc.wasm'))), 'differs from wasm-ld-19 --start-lib');
+  assert.throws(() => link([{ ...input('hello.o'), lazy: 'yes' }]), /lazy/);
 });
 
 test('inputs may be ArrayBuffers and views; the output name is the module name', () => {

@@ -11,6 +11,7 @@
 //! | `FILE-CFLAGS: ...`     | extra clang flags for the file it is written in only           |
 //! | `LDFLAGS: ...`         | linker flags (wasm-ld syntax), placed before the objects       |
 //! | `ARCHIVE: [NAME.a:] SOURCES` | compile SOURCES (files of the directory) and archive them with llvm-ar; NAME defaults to `libarchN.a`; the archive goes after the objects unless LIBS names it |
+//! | `START-LIB: SOURCES`   | compile SOURCES and pass their objects between `--start-lib` and `--end-lib`, after the other objects |
 //! | `LIBS: ...`            | linker inputs after the objects, e.g. `-lm`; an archive's name stands for its path |
 //! | `NODEFAULTLIBS: yes`   | no `-lc` and compiler-rt builtins at the end (as `-nodefaultlibs`) |
 //! | `CRT: command\|reactor\|none` | the startup object (default `command`); `reactor` also passes `--entry _initialize` |
@@ -18,12 +19,13 @@
 //! | `TRUNCATE: FILE.o N`   | cut the compiled object FILE.o down to its first N bytes       |
 //! | `EXPECT-ERROR: TEXT`   | both linkers must exit with 1 and print TEXT on stderr (each TEXT, if given on several lines) |
 //! | `EXPECT-WARNING: TEXT` | both linkers must succeed and print TEXT on stderr             |
+//! | `STDERR: loose`        | stderr need only contain the expected texts (default: both linkers print the same messages, weld adding the place in the input) |
 //! | `RUN: no`              | do not run the module under node                               |
 //! | `ARGS: ...`            | program arguments (argv[1..])                                  |
 //! | `INVOKE: NAME[:ARGS]`  | exports to call (after `_initialize`) when running a non-command module |
 //!
 //! In LDFLAGS and LIBS, `{out}` stands for the directory holding the objects and archives.
-//! Sources of a directory that an ARCHIVE names are not linked as objects.
+//! Sources of a directory that an ARCHIVE or START-LIB names are not linked as objects.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -71,6 +73,8 @@ pub struct Program {
     pub dir: PathBuf,
     /// Sources compiled to the objects that are linked, in link order.
     pub objects: Vec<Source>,
+    /// Sources whose objects go between `--start-lib` and `--end-lib`, after `objects`.
+    pub lazy_objects: Vec<Source>,
     pub archives: Vec<Archive>,
     pub cflags: Vec<String>,
     pub ldflags: Vec<String>,
@@ -81,6 +85,8 @@ pub struct Program {
     pub truncate: Option<(String, usize)>,
     pub expect: Expect,
     pub warnings: Vec<String>,
+    /// Both linkers must print the same messages (`STDERR: loose` turns it off).
+    pub same_stderr: bool,
     pub args: Vec<String>,
     pub invokes: Vec<String>,
 }
@@ -127,6 +133,7 @@ struct Raw {
     ldflags: Vec<String>,
     libs: Vec<String>,
     archives: Vec<(Option<String>, Vec<String>)>,
+    lazy: Vec<String>,
     inputs: Vec<String>,
     warnings: Vec<String>,
     args: Vec<String>,
@@ -136,6 +143,7 @@ struct Raw {
     truncate: Option<String>,
     errors: Vec<String>,
     run: Option<String>,
+    stderr: Option<String>,
 }
 
 fn set_once(slot: &mut Option<String>, key: &str, value: &str) -> Result<(), String> {
@@ -191,6 +199,7 @@ impl Raw {
             "LDFLAGS" => self.ldflags.extend(split_words(value)?),
             "LIBS" => self.libs.extend(split_words(value)?),
             "INPUTS" => self.inputs.extend(split_words(value)?),
+            "START-LIB" => self.lazy.extend(split_words(value)?),
             "ARGS" => self.args.extend(split_words(value)?),
             "INVOKE" => self.invokes.extend(split_words(value)?),
             "EXPECT-WARNING" => self.warnings.push(value.to_string()),
@@ -206,6 +215,7 @@ impl Raw {
             "NODEFAULTLIBS" => set_once(&mut self.no_default_libs, key, value)?,
             "TRUNCATE" => set_once(&mut self.truncate, key, value)?,
             "RUN" => set_once(&mut self.run, key, value)?,
+            "STDERR" => set_once(&mut self.stderr, key, value)?,
             _ => return Err(format!("unknown directive {key}")),
         }
         Ok(())
@@ -235,6 +245,11 @@ impl Raw {
         };
         let default_libs = !yes_no("NODEFAULTLIBS", self.no_default_libs.as_deref(), false)?;
         let run = yes_no("RUN", self.run.as_deref(), true)?;
+        let same_stderr = match self.stderr.as_deref() {
+            None => true,
+            Some("loose") => false,
+            Some(other) => return Err(format!("STDERR: expected loose, got {other}")),
+        };
         let expect = if self.errors.is_empty() {
             Expect::Success { run }
         } else {
@@ -255,8 +270,21 @@ impl Raw {
             }
         };
 
-        // Split the sources into archive members and objects.
+        let find = |what: &str, file: &str| {
+            sources
+                .iter()
+                .find(|s| s.path.file_name().is_some_and(|f| f.to_string_lossy() == file))
+                .cloned()
+                .ok_or_else(|| format!("{what}: no source {file}"))
+        };
+        // Split the sources into archive members, lazy objects and objects.
         let mut archived = BTreeSet::new();
+        let mut lazy_objects = Vec::new();
+        for file in &self.lazy {
+            let source = find("START-LIB", file)?;
+            archived.insert(source.path.clone());
+            lazy_objects.push(source);
+        }
         let mut archives = Vec::new();
         for (i, (archive_name, members)) in self.archives.into_iter().enumerate() {
             let name = archive_name.unwrap_or_else(|| format!("libarch{i}.a"));
@@ -265,16 +293,9 @@ impl Raw {
                 members: Vec::new(),
             };
             for member in members {
-                let source = sources
-                    .iter()
-                    .find(|s| {
-                        s.path
-                            .file_name()
-                            .is_some_and(|f| f.to_string_lossy() == member)
-                    })
-                    .ok_or_else(|| format!("ARCHIVE: no source {member}"))?;
+                let source = find("ARCHIVE", &member)?;
                 archived.insert(source.path.clone());
-                archive.members.push(source.clone());
+                archive.members.push(source);
             }
             archives.push(archive);
         }
@@ -297,6 +318,7 @@ impl Raw {
             name,
             dir,
             objects,
+            lazy_objects,
             archives,
             cflags: self.cflags,
             ldflags: self.ldflags,
@@ -307,6 +329,7 @@ impl Raw {
             truncate,
             expect,
             warnings: self.warnings,
+            same_stderr,
             args: self.args,
             invokes: self.invokes,
         })

@@ -142,7 +142,7 @@ pub fn build_inputs(
     out: &Path,
     logs: &Path,
 ) -> Result<(), String> {
-    for source in &program.objects {
+    for source in program.objects.iter().chain(&program.lazy_objects) {
         compile(
             tools,
             program,
@@ -218,8 +218,8 @@ fn expect_success(cmd: &mut Command, log_dir: &Path, label: &str) -> Result<(), 
 }
 
 /// The linker arguments for the inputs in `out`, ordered as clang's driver orders them:
-/// `-m wasm32 -L<sysroot> <crt1> [--entry _initialize] <flags> <objects> <archives> <inputs>
-/// <libs> -lc <builtins> -o <output>`.
+/// `-m wasm32 -L<sysroot> <crt1> [--entry _initialize] <flags> <objects> [--start-lib
+/// <lazy objects> --end-lib] <archives> <inputs> <libs> -lc <builtins> -o <output>`.
 pub fn link_args(tools: &Tools, program: &Program, out: &Path, output: &Path) -> Vec<String> {
     let path = |p: &Path| p.to_string_lossy().into_owned();
     let expand = |arg: &String| -> String {
@@ -246,6 +246,11 @@ pub fn link_args(tools: &Tools, program: &Program, out: &Path, output: &Path) ->
             .iter()
             .map(|s| path(&out.join(s.object_name()))),
     );
+    if !program.lazy_objects.is_empty() {
+        args.push("--start-lib".to_string());
+        args.extend(program.lazy_objects.iter().map(|s| path(&out.join(s.object_name()))));
+        args.push("--end-lib".to_string());
+    }
     for archive in &program.archives {
         if !program.libs.contains(&archive.name) {
             args.push(path(&out.join(&archive.name)));

@@ -106,6 +106,24 @@ impl Verdict {
         Ok(())
     }
 
+    /// Both linkers print the same messages in the same order, but for each linker's name
+    /// at the front of a line and the place in the input (` (in section CODE at offset
+    /// 0x6b)`) that weld adds to its messages.
+    pub fn same_messages(&mut self, reference: &Outcome, candidate: &Outcome) {
+        let lines = |outcome: &Outcome| -> Vec<String> { outcome.stderr_text().lines().map(message_text).collect() };
+        let (r, c) = (lines(reference), lines(candidate));
+        if let Some(i) = (0..r.len().max(c.len())).find(|&i| r.get(i) != c.get(i)) {
+            self.mismatch(format!(
+                "link: stderr line {} differs: {} says {:?}, {} {:?}",
+                i + 1,
+                self.theirs,
+                r.get(i).map_or("(nothing)", String::as_str),
+                self.ours,
+                c.get(i).map_or("(nothing)", String::as_str)
+            ));
+        }
+    }
+
     /// `Ok` when weld matched the reference, else every difference in one message.
     pub fn finish(self) -> Result<(), String> {
         if self.mismatches.is_empty() {
@@ -127,5 +145,19 @@ impl Verdict {
             message.push_str(&format!("\n  ... and {} more", n - MAX_LINES));
         }
         Err(message)
+    }
+}
+
+/// A stderr line without the program name lld puts first (`wasm-ld-19: error: ...`) and
+/// without weld's place in the input at the end.
+fn message_text(line: &str) -> String {
+    let line = match line.split_once(": ") {
+        Some((program, rest)) if !program.contains(' ') && (rest.starts_with("error: ") || rest.starts_with("warning: ")) => rest,
+        _ => line,
+    };
+    let place = [" (in section ", " (at offset 0x"].iter().filter_map(|p| line.rfind(p)).max();
+    match place {
+        Some(at) if line.ends_with(')') => line[..at].to_string(),
+        _ => line.to_string(),
     }
 }

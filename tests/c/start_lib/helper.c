@@ -1,0 +1,2 @@
+int more(int);
+int helper(int x) { return more(x) * 10; }

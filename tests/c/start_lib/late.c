@@ -1,0 +1,1 @@
+int late(int x) { return x * 100; }

@@ -1,0 +1,1 @@
+int weak_only(void) { return 42; }
