@@ -247,7 +247,6 @@ fn reject_unsupported(list: &matcher::ArgList, h: &mut ErrorHandler) {
             Id::ExperimentalPic => "--experimental-pic",
             Id::EmitRelocs => "--emit-relocs",
             Id::Reproduce => "--reproduce",
-            Id::WhyExtract => "--why-extract",
             _ => continue,
         };
         if !seen.contains(&a.id) {
@@ -321,6 +320,7 @@ fn read_config(list: &matcher::ArgList, o: &mut Options, h: &mut ErrorHandler) -
     o.strip_debug = list.has(Id::StripDebug);
     o.stack_first = list.has(Id::StackFirst);
     o.trace = list.has(Id::Trace);
+    o.why_extract = list.last_value(Id::WhyExtract).filter(|p| !p.is_empty()).map(str::to_string);
     o.unresolved = unresolved_policy(list, h);
     o.verbose = list.has(Id::Verbose);
 

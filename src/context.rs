@@ -44,6 +44,9 @@ pub struct ObjFile<'a> {
     /// For archive members: the archive path, and what pulled the member in.
     pub archive: Option<String>,
     pub pulled_by: Option<(&'a str, Option<FileId>)>,
+    /// Set when this file was extracted in a way `--why-extract` records; the record is
+    /// added once the file (and whatever it pulled in) is loaded, as wasm-ld orders them.
+    pub why_extracted: Option<(Requester, SymbolId)>,
     /// Lazy names already read by a prepared archive.
     pub lazy_names: Option<Result<Vec<&'a str>, Diagnostic>>,
 }
@@ -307,6 +310,28 @@ pub struct Ctx<'a> {
     pub why_live: HashMap<SymbolId, LiveReason>,
     /// Definitions that lost resolution: (winning symbol, losing file, reason).
     pub other_definitions: Vec<(SymbolId, FileId, &'static str)>,
+    /// `--why-extract` records, in wasm-ld's order (only kept when the option is given).
+    pub why_extracted: Vec<WhyExtracted>,
+    /// The `--why-extract` file's text once written (unless it went to stdout).
+    pub why_extract_text: Option<String>,
+}
+
+/// What asked for a lazy file, as `--why-extract` names it.
+#[derive(Clone, Copy, Debug)]
+pub enum Requester {
+    /// A reference from this file (`None`: the linker itself, `<internal>`).
+    File(Option<FileId>),
+    /// A command-line option (`--export`, `--entry`; `<internal>` for `-u`).
+    Option(&'static str),
+}
+
+/// One line of `--why-extract`: `requester` made `file`, which defined `symbol` once
+/// loaded, be loaded.
+#[derive(Clone, Copy, Debug)]
+pub struct WhyExtracted {
+    pub requester: Requester,
+    pub file: Option<FileId>,
+    pub symbol: SymbolId,
 }
 
 /// The edge by which the garbage collector reached a symbol.
@@ -346,6 +371,8 @@ impl<'a> Ctx<'a> {
             custom_pieces: HashMap::default(),
             why_live: HashMap::default(),
             other_definitions: Vec::new(),
+            why_extracted: Vec::new(),
+            why_extract_text: None,
         }
     }
 

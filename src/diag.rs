@@ -134,6 +134,12 @@ impl fmt::Display for Diagnostic {
 #[derive(Clone, Debug, Default)]
 pub struct Diagnostics {
     pub list: Vec<Diagnostic>,
+    /// When a link fails: what it had printed (`--trace` lines, `--why-extract=-`) before it
+    /// stopped, which wasm-ld prints as it goes.
+    pub messages: Vec<String>,
+    /// When a link fails after symbol resolution: the `--why-extract` file's text, which
+    /// wasm-ld has written by then.
+    pub why_extract: Option<String>,
 }
 
 impl Diagnostics {
@@ -160,6 +166,6 @@ impl Diagnostics {
 
 impl From<Diagnostic> for Diagnostics {
     fn from(d: Diagnostic) -> Self {
-        Diagnostics { list: vec![d] }
+        Diagnostics { list: vec![d], ..Diagnostics::default() }
     }
 }

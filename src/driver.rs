@@ -55,9 +55,31 @@ pub struct DriverOutput {
     pub exit_code: i32,
     pub stdout: String,
     pub stderr: String,
-    /// Files to write, in order: the module (`-o`) first, then the report and the map file
-    /// if they were asked for.
-    pub outputs: Vec<(String, Vec<u8>)>,
+    /// Files to write, in order: the module (`-o`), the report, the map and the
+    /// `--why-extract` files, those that were asked for and made (a failed link may still
+    /// leave its `--why-extract` file, as wasm-ld's does).
+    pub outputs: Vec<OutputFile>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutputFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+    /// What the file is, as wasm-ld's "cannot open ..." error names it: `output file`
+    /// (the module, written executable as wasm-ld writes it), `map file`, ...
+    pub kind: &'static str,
+}
+
+impl OutputFile {
+    pub const MODULE: &'static str = "output file";
+
+    fn new(path: &str, bytes: Vec<u8>, kind: &'static str) -> Self {
+        OutputFile { path: path.to_string(), bytes, kind }
+    }
+
+    pub fn executable(&self) -> bool {
+        self.kind == Self::MODULE
+    }
 }
 
 /// The `--version` line. It keeps wasm-ld's "LLD <version>" words so that scripts that
@@ -126,11 +148,14 @@ fn link_files(parsed: ParsedArgs, fs: &dyn FileSystem, h: &mut ErrorHandler, out
             for w in linked.warnings {
                 h.report(w);
             }
-            for m in &linked.messages {
-                out.stdout.push_str(m);
-                out.stdout.push('\n');
+            print_messages(&linked.messages, out);
+            // With --fatal-warnings a warning fails the link: nothing is written but the
+            // --why-extract file, which wasm-ld writes before it warns.
+            if let (Some(path), Some(text)) = (&options.why_extract, &linked.why_extract) {
+                if h.error_count() > 0 {
+                    out.outputs.push(OutputFile::new(path, text.clone().into_bytes(), WHY_EXTRACT_FILE));
+                }
             }
-            // With --fatal-warnings a warning fails the link: nothing is written.
             if h.error_count() > 0 {
                 return;
             }
@@ -139,22 +164,39 @@ fn link_files(parsed: ParsedArgs, fs: &dyn FileSystem, h: &mut ErrorHandler, out
                     out.stdout.push_str(map);
                 }
             }
-            out.outputs.push((options.output.clone(), linked.wasm));
+            out.outputs.push(OutputFile::new(&options.output, linked.wasm, OutputFile::MODULE));
             if let (Some(path), Some(report)) = (&options.report_file, &linked.report) {
                 match serde_json::to_vec_pretty(report) {
-                    Ok(json) => out.outputs.push((path.clone(), json)),
+                    Ok(json) => out.outputs.push(OutputFile::new(path, json, "report file")),
                     Err(e) => h.report(Diagnostic::error(format!("cannot write report {path}: {e}"))),
                 }
             }
             if let (Some(path), Some(map)) = (&options.map_file, linked.map) {
-                out.outputs.push((path.clone(), map.into_bytes()));
+                out.outputs.push(OutputFile::new(path, map.into_bytes(), "map file"));
+            }
+            if let (Some(path), Some(text)) = (&options.why_extract, linked.why_extract) {
+                out.outputs.push(OutputFile::new(path, text.into_bytes(), WHY_EXTRACT_FILE));
             }
         }
-        Err(diags) => {
-            for d in diags.list {
+        Err(failed) => {
+            print_messages(&failed.messages, out);
+            for d in failed.list {
                 h.report(d);
             }
+            if let (Some(path), Some(text)) = (&options.why_extract, failed.why_extract) {
+                out.outputs.push(OutputFile::new(path, text.into_bytes(), WHY_EXTRACT_FILE));
+            }
         }
+    }
+}
+
+const WHY_EXTRACT_FILE: &str = "--why-extract= file";
+
+/// The link's informational lines (`--trace`, `--print-gc-sections`, `--why-extract=-`).
+fn print_messages(messages: &[String], out: &mut DriverOutput) {
+    for m in messages {
+        out.stdout.push_str(m);
+        out.stdout.push('\n');
     }
 }
 
@@ -540,9 +582,9 @@ mod tests {
         let out = run_args("wasm-ld", &["s.o", "-o", "out.wasm", "-Map=m.txt"], &f);
         assert_eq!((out.exit_code, out.stderr.as_str()), (0, ""));
         // The module first, then the map file once the core writes maps.
-        let names: Vec<&str> = out.outputs.iter().map(|o| o.0.as_str()).collect();
+        let names: Vec<&str> = out.outputs.iter().map(|o| o.path.as_str()).collect();
         assert!(names == ["out.wasm"] || names == ["out.wasm", "m.txt"], "{names:?}");
-        assert!(out.outputs[0].1.starts_with(b"\0asm"));
+        assert!(out.outputs[0].bytes.starts_with(b"\0asm"));
         let out = run_args("wasm-ld", &["s.o", "-o", "out.wasm", "-M"], &f);
         assert_eq!(out.outputs.len(), 1);
 

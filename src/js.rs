@@ -113,7 +113,7 @@ fn run_link(files: &[InputFile<'_>], options: &Options, want_map: bool) -> Resul
         all.extend(d);
         link_error(&all)
     })?;
-    let Linked { wasm, warnings: link_warnings, map, messages, report } = linked;
+    let Linked { wasm, warnings: link_warnings, map, messages, report, why_extract: _ } = linked;
     warnings.list.extend(link_warnings);
     let report = report.map(|mut r| {
         if r.timings.is_empty() {
@@ -450,8 +450,8 @@ pub fn wasm_ld(args: JsValue, files: JsValue, program: Option<String>) -> Result
     set(&result, "stdout", &JsValue::from_str(&out.stdout));
     set(&result, "stderr", &JsValue::from_str(&out.stderr));
     let outputs = Map::new();
-    for (path, bytes) in &out.outputs {
-        outputs.set(&JsValue::from_str(path), &Uint8Array::from(&bytes[..]));
+    for file in &out.outputs {
+        outputs.set(&JsValue::from_str(&file.path), &Uint8Array::from(&file.bytes[..]));
     }
     set(&result, "outputs", &outputs);
     Ok(result.into())

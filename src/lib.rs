@@ -73,13 +73,18 @@ pub struct Linked {
     pub messages: Vec<String>,
     /// The link report, when `options.report` asked for one.
     pub report: Option<report::Report>,
+    /// The text of the `--why-extract` file (when it is not `-`, which goes to `messages`).
+    pub why_extract: Option<String>,
 }
 
 /// Stops the link at a phase boundary when errors were found.
 macro_rules! checkpoint {
     ($ctx:expr) => {
         if $ctx.has_errors() {
-            return Err(std::mem::take(&mut $ctx.diags));
+            let mut failed = std::mem::take(&mut $ctx.diags);
+            failed.messages = std::mem::take(&mut $ctx.messages);
+            failed.why_extract = $ctx.why_extract_text.take();
+            return Err(failed);
         }
     };
 }
@@ -100,6 +105,9 @@ pub fn link(inputs: &[InputFile<'_>], options: &Options) -> Result<Linked, Diagn
     handle_command_line_symbols(ctx);
     checkpoint!(ctx);
     let wrapped = wrap::add_wrapped_symbols(ctx);
+    if options.why_extract.is_some() && !ctx.has_errors() {
+        report::why_extract::write(ctx);
+    }
     synthetic::create_optional_symbols(ctx);
     synthetic::handle_symbol_variants(ctx);
     checkpoint!(ctx);
@@ -154,23 +162,24 @@ pub fn link(inputs: &[InputFile<'_>], options: &Options) -> Result<Linked, Diagn
     let report = options.report.then(|| report::build::build(&fin, timer.phases));
     let warnings = std::mem::take(&mut ctx.diags).list;
     let messages = std::mem::take(&mut ctx.messages);
-    Ok(Linked { wasm: out.bytes, warnings, map, messages, report })
+    let why_extract = ctx.why_extract_text.take();
+    Ok(Linked { wasm: out.bytes, warnings, map, messages, report, why_extract })
 }
 
 /// `-u`, `--export`, the entry point and `__wasm_call_dtors` pull their definitions in.
 fn handle_command_line_symbols(ctx: &mut Ctx<'_>) {
     let o = ctx.options;
     for name in &o.undefined {
-        handle_undefined(ctx, name);
+        handle_undefined(ctx, name, "<internal>");
     }
     // wasm-ld walks its set of export names in hash-table order, and that order decides
     // where the members they pull in are laid out.
     let exports = o.exports_if_defined.iter().chain(&o.exports).map(String::as_str);
     for name in string_set_order::llvm_string_set_order(exports) {
-        handle_undefined(ctx, name);
+        handle_undefined(ctx, name, "--export");
     }
     if let Some(entry) = o.entry_symbol() {
-        match handle_undefined(ctx, entry) {
+        match handle_undefined(ctx, entry, "--entry") {
             Some(s) if ctx.sym(s).is_defined() => ctx.sym_mut(s).force_export = true,
             _ => ctx.error(Diagnostic::error(format!("entry symbol not defined (pass --no-entry to suppress): {entry}"))),
         }
@@ -178,7 +187,7 @@ fn handle_command_line_symbols(ctx: &mut Ctx<'_>) {
     let call_ctors_used = ctx.sym.call_ctors.is_some_and(|c| ctx.sym(c).used_in_regular_obj);
     let ctors_named = o.entry_symbol() == Some("__wasm_call_ctors") || ctx.explicitly_exported("__wasm_call_ctors");
     if !call_ctors_used && !ctors_named {
-        if let Some(d) = handle_undefined(ctx, "__wasm_call_dtors") {
+        if let Some(d) = handle_undefined(ctx, "__wasm_call_dtors", "<internal>") {
             match ctx.sym(d).def {
                 Def::Function(f) => {
                     let sig = &ctx.sigs[ctx.functions[f.idx()].sig.idx()];
@@ -193,12 +202,13 @@ fn handle_command_line_symbols(ctx: &mut Ctx<'_>) {
     }
 }
 
-/// wasm-ld's `handleUndefined`: loads a lazy definition of `name`.
-fn handle_undefined(ctx: &mut Ctx<'_>, name: &str) -> Option<context::SymbolId> {
+/// wasm-ld's `handleUndefined`: loads a lazy definition of `name`; `option` is what
+/// `--why-extract` says asked for it.
+fn handle_undefined(ctx: &mut Ctx<'_>, name: &str, option: &'static str) -> Option<context::SymbolId> {
     let s = ctx.find(name)?;
     ctx.sym_mut(s).used_in_regular_obj = true;
     if let Def::Lazy(file) = ctx.sym(s).def {
-        let extract = ctx.extract(file, ctx.sym(s).name, None);
+        let extract = ctx.extract(file, s, None, Some(context::Requester::Option(option)));
         load::load_extracted(ctx, extract);
     }
     // The load may have replaced the slot (signature variants); look it up again.

@@ -6,7 +6,7 @@
 //! The recursion of wasm-ld (`extract` → `addFile` → `parse` → `extract` …) is run here on
 //! an explicit stack so that a long chain of members cannot overflow the native stack.
 
-use crate::context::{Ctx, Def, FileId, FuncId, GlobalId, GlobalInit, InputFunction, InputGlobal, InputSegment, InputTable, InputTag, ObjFile, SegId, Symbol, SymbolId, TableId, TagId};
+use crate::context::{Ctx, Def, FileId, WhyExtracted, FuncId, GlobalId, GlobalInit, InputFunction, InputGlobal, InputSegment, InputTable, InputTag, ObjFile, SegId, Symbol, SymbolId, TableId, TagId};
 use crate::diag::Diagnostic;
 use crate::input::archive;
 use crate::input::object::{self, SymKind, SymbolInfo};
@@ -81,6 +81,7 @@ fn push_file<'a>(ctx: &mut Ctx<'a>, name: String, bytes: &'a [u8], lazy: bool) {
         archive: None,
         pulled_by: None,
         lazy_names: None,
+        why_extracted: None,
     });
 }
 
@@ -269,6 +270,12 @@ fn start_parse<'a>(ctx: &mut Ctx<'a>, file: FileId) -> Option<Frame<'a>> {
 fn finish_parse(ctx: &mut Ctx<'_>, file: FileId) {
     add_legacy_indirect_function_table(ctx, file);
     ctx.object_order.push(file);
+    if let Some((requester, symbol)) = ctx.files[file.idx()].why_extracted.take() {
+        // The symbol's file now, as wasm-ld reads it right after the load (a later
+        // strong definition elsewhere may still take the symbol over).
+        let file = ctx.sym(symbol).file;
+        ctx.why_extracted.push(WhyExtracted { requester, file, symbol });
+    }
 }
 
 /// Adds symbol `i` of `file`; returns a member to load first if the symbol pulled one in.

@@ -121,6 +121,9 @@ pub struct Options {
     pub demangle: bool,
     pub trace: bool,
     pub trace_symbols: Vec<String>,
+    /// `--why-extract=FILE`: which reference pulled in each archive member and lazy object
+    /// (`-` for stdout).
+    pub why_extract: Option<String>,
 }
 
 /// wasm-ld's default stack size: 64 KiB.
@@ -183,6 +186,7 @@ impl Default for Options {
             demangle: true,
             trace: false,
             trace_symbols: Vec::new(),
+            why_extract: None,
         }
     }
 }

@@ -6,7 +6,7 @@
 //! file that must now be loaded (the caller, `load.rs`, loads it before continuing, which
 //! reproduces wasm-ld's depth-first extraction order).
 
-use crate::context::{Ctx, Def, FileId, FuncId, SigId, Symbol, SymbolId};
+use crate::context::{Ctx, Def, FileId, FuncId, Requester, SigId, Symbol, SymbolId};
 use crate::diag::Diagnostic;
 use crate::input::object::{GlobalType, SymKind, TableType};
 use crate::input::wasm::sym_flag;
@@ -352,7 +352,7 @@ impl<'a> Ctx<'a> {
                 l.sig = sig;
                 return (s, None);
             }
-            return (s, self.extract(lazy_file, name, file));
+            return (s, self.extract(lazy_file, s, file, Some(Requester::File(file))));
         }
         if self.sym(s).kind != SymKind::Function {
             self.report_type_error(s, file, SymKind::Function);
@@ -400,7 +400,7 @@ impl<'a> Ctx<'a> {
                     l.flags = (l.flags & !sym_flag::BINDING_MASK) | sym_flag::BINDING_WEAK;
                     return (s, None);
                 }
-                (s, self.extract(lazy_file, name, file))
+                (s, self.extract(lazy_file, s, file, None))
             }
             _ if self.sym(s).is_defined() => {
                 if self.sym(s).kind != SymKind::Data {
@@ -428,7 +428,7 @@ impl<'a> Ctx<'a> {
             return (s, None);
         }
         match self.sym(s).def {
-            Def::Lazy(lazy_file) => (s, self.extract(lazy_file, name, file)),
+            Def::Lazy(lazy_file) => (s, self.extract(lazy_file, s, file, None)),
             _ if self.sym(s).is_defined() => {
                 if self.sym(s).kind != kind {
                     self.report_type_error(s, file, kind);
@@ -473,16 +473,21 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let by = self.sym(s).file;
-        self.extract(file, name, by)
+        self.extract(file, s, by, Some(Requester::File(by)))
     }
 
     /// Marks a lazy file for loading because `symbol` was referenced by `by`; the caller
-    /// loads it.
-    pub fn extract(&mut self, file: FileId, symbol: &'a str, by: Option<FileId>) -> Extract {
+    /// loads it. `requester` is what `--why-extract` says asked for it, where wasm-ld
+    /// records one (strong function references, lazy definitions of undefined symbols, the
+    /// command line's symbols; not data, global, table or tag references).
+    pub fn extract(&mut self, file: FileId, symbol: SymbolId, by: Option<FileId>, requester: Option<Requester>) -> Extract {
+        let name = self.sym(symbol).name;
+        let record = requester.filter(|_| self.options.why_extract.is_some()).map(|r| (r, symbol));
         let f = &mut self.files[file.idx()];
         if f.lazy {
             f.lazy = false;
-            f.pulled_by = Some((symbol, by));
+            f.pulled_by = Some((name, by));
+            f.why_extracted = record;
             Some(file)
         } else {
             None

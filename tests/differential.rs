@@ -155,6 +155,11 @@ fn check_program(program: &Program, sizes: &SizeTable) -> Result<(), String> {
             if program.same_stderr {
                 check.v.same_messages(&reference.outcome, &candidate.outcome);
             }
+            let (r, c) = (&reference.outcome, &candidate.outcome);
+            let (theirs, ours) = (check.v.theirs.clone(), check.v.ours.clone());
+            if let Some(difference) = first_difference("link stdout", &r.stdout_text(), &c.stdout_text(), &theirs, &ours) {
+                check.v.mismatch(difference);
+            }
         }
         Expect::Success { run } => check.link_success(*run, &reference, &candidate, sizes)?,
     }

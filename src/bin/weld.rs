@@ -99,12 +99,12 @@ fn main() -> ExitCode {
     let _ = io::stdout().lock().write_all(out.stdout.as_bytes());
     let _ = io::stderr().lock().write_all(out.stderr.as_bytes());
     let mut code = out.exit_code;
-    // The module comes first and is executable, as wasm-ld makes it; the map and report
-    // files are not.
-    for (i, (path, bytes)) in out.outputs.iter().enumerate() {
-        if let Err(e) = write_output(path, bytes, i == 0) {
+    // The module is executable, as wasm-ld makes it; the map and report files are not.
+    for file in &out.outputs {
+        let path = &file.path;
+        if let Err(e) = write_output(path, &file.bytes, file.executable()) {
             let name = driver::program_name(&program);
-            let _ = writeln!(io::stderr(), "{name}: error: cannot open output file {path}: {}", os_message(&e));
+            let _ = writeln!(io::stderr(), "{name}: error: cannot open {} {path}: {}", file.kind, os_message(&e));
             code = 1;
         }
     }

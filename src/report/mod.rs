@@ -1,10 +1,12 @@
 //! The link report: what the output holds and how every symbol was resolved, built from
 //! the final state only (sections, memory layout, symbols, archive members, timings).
 //! Serialised to JSON for `--report=FILE` and the JS API; `-Map` renders from the same
-//! state (`map.rs`).
+//! state (`map.rs`), and `--why-extract` from the records symbol resolution keeps
+//! (`why_extract.rs`).
 
 pub mod build;
 pub mod map;
+pub mod why_extract;
 
 use serde::Serialize;
 

@@ -1,0 +1,1 @@
+int from_export(void) { return 2; }

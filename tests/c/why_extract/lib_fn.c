@@ -1,0 +1,2 @@
+int chained(int);
+int lib_fn(int x) { return chained(x) + 1; }
