@@ -41,7 +41,7 @@ export interface LinkOptions {
   allowUndefined?: boolean;
   /** The symbols an `--allow-undefined-file` would list. */
   allowUndefinedSymbols?: string[];
-  /** `--unresolved-symbols=`. */
+  /** `--unresolved-symbols`: `import-dynamic` is refused for now (wasm-ld starts dynamic linking there: a `dylink.0` section, `__wasm_apply_data_relocs`). */
   unresolvedSymbols?: "report-all" | "ignore-all" | "import-dynamic";
   /** `--warn-unresolved-symbols`. */
   warnUnresolvedSymbols?: boolean;

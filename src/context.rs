@@ -52,6 +52,17 @@ pub struct ObjFile<'a> {
 }
 
 impl<'a> ObjFile<'a> {
+    /// The name LLVM gives the file's buffer: an archive member's own name (`errno.o`, not
+    /// `libc.a(errno.o)`), which some wasm-ld messages use.
+    pub fn buffer_name(&self) -> &str {
+        self.archive
+            .as_deref()
+            .and_then(|a| self.name.strip_prefix(a))
+            .and_then(|rest| rest.strip_prefix('('))
+            .and_then(|rest| rest.strip_suffix(')'))
+            .unwrap_or(&self.name)
+    }
+
     /// The parsed object. Only called on files that were loaded (not lazy).
     pub fn object(&self) -> &Object<'a> {
         match &self.obj {
@@ -384,8 +395,10 @@ impl<'a> Ctx<'a> {
         self.diags.push(Diagnostic::warning(message));
     }
 
+    /// Errors so far, warnings included under `--fatal-warnings` (where wasm-ld counts
+    /// them as errors and stops at the same places).
     pub fn has_errors(&self) -> bool {
-        self.diags.has_errors()
+        self.diags.has_errors() || (self.options.fatal_warnings && !self.diags.list.is_empty())
     }
 
     pub fn intern_name(&self, name: String) -> &'a str {
@@ -521,7 +534,9 @@ impl<'a> Ctx<'a> {
     /// wasm-ld's `Symbol::isExported`.
     pub fn is_exported(&self, id: SymbolId) -> bool {
         let s = self.sym(id);
-        if !s.is_defined() || s.is_local {
+        // Stubs are local by binding (wasm-ld's `isLocal`), not only file-local symbols.
+        let local_binding = s.flags & crate::input::wasm::sym_flag::BINDING_MASK == crate::input::wasm::sym_flag::BINDING_LOCAL;
+        if !s.is_defined() || s.is_local || local_binding {
             return false;
         }
         if self.options.export_all || (self.options.export_dynamic && !s.is_hidden()) {

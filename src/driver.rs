@@ -116,8 +116,19 @@ pub fn run(program: &str, args: &[String], fs: &dyn FileSystem) -> DriverOutput 
     out
 }
 
+/// As lld prints them: a diagnostic of several lines is followed by a blank line when
+/// another one comes after it.
 fn render(diags: &Diagnostics, program: &str) -> String {
-    diags.list.iter().map(|d| format!("{}\n", d.render(program))).collect()
+    let mut out = String::new();
+    let mut separator = "";
+    for d in &diags.list {
+        let text = d.render(program);
+        out.push_str(separator);
+        out.push_str(&text);
+        out.push('\n');
+        separator = if text.contains('\n') { "\n" } else { "" };
+    }
+    out
 }
 
 fn link_files(parsed: ParsedArgs, fs: &dyn FileSystem, h: &mut ErrorHandler, out: &mut DriverOutput) {

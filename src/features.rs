@@ -24,7 +24,8 @@ pub fn populate_target_features(ctx: &mut Ctx<'_>) -> Vec<String> {
         for &(prefix, name) in &f.object().features {
             let list = if prefix == b'-' { &mut disallowed } else { &mut used };
             if !list.iter().any(|(n, _)| n == name) {
-                list.push((name.to_string(), f.name.clone()));
+                // wasm-ld names an archive member here by its own name, `errno.o`.
+                list.push((name.to_string(), f.buffer_name().to_string()));
             }
         }
         let base = f.seg_base as usize;
@@ -57,8 +58,10 @@ pub fn populate_target_features(ctx: &mut Ctx<'_>) -> Vec<String> {
         }
     }
     if !infer {
-        for (feature, file) in &used {
+        // wasm-ld walks its map of used features in hash-table order.
+        for feature in crate::string_set_order::llvm_string_set_order(used.iter().map(|(n, _)| n.as_str())) {
             if !allowed.contains(feature) {
+                let file = find(&used, feature).unwrap_or_default();
                 ctx.error(Diagnostic::error(format!("Target feature '{feature}' used by {file} is not allowed.")));
             }
         }
@@ -71,7 +74,10 @@ pub fn populate_target_features(ctx: &mut Ctx<'_>) -> Vec<String> {
                 continue;
             }
             if let Some(by) = find(&disallowed, name) {
-                errors.push(format!("Target feature '{name}' used in {} is disallowed by {by}. Use --no-check-features to suppress.", f.name));
+                errors.push(format!(
+                    "Target feature '{name}' used in {} is disallowed by {by}. Use --no-check-features to suppress.",
+                    f.buffer_name()
+                ));
             }
         }
         for e in errors {

@@ -91,6 +91,12 @@ macro_rules! checkpoint {
 
 /// Link `inputs` into a module.
 pub fn link(inputs: &[InputFile<'_>], options: &Options) -> Result<Linked, Diagnostics> {
+    if options.unresolved == options::UnresolvedPolicy::ImportDynamic {
+        // wasm-ld also writes a `dylink.0` section and `__wasm_apply_data_relocs` then, the
+        // start of its dynamic linking, which weld does not do yet: refuse rather than
+        // write a different module.
+        return Err(Diagnostic::error("weld does not support --unresolved-symbols=import-dynamic yet").into());
+    }
     let names = typed_arena::Arena::new();
     let mut ctx = Ctx::new(options, &names);
     let ctx = &mut ctx;
@@ -128,14 +134,15 @@ pub fn link(inputs: &[InputFile<'_>], options: &Options) -> Result<Linked, Diagn
     timer.phase("mark live");
 
     // Layout.
+    // As in wasm-ld, errors from here on (memory layout, missing exports, features,
+    // undefined symbols) are all reported before the link stops.
     let mut mem = memory::create_output_segments(ctx);
-    let allowed = features::populate_target_features(ctx);
-    mem.emit_bss = options.import_memory.is_some() && !allowed.iter().any(|f| f == "bulk-memory");
     memory::layout_memory(ctx, &mut mem);
     add_start_stop_symbols(ctx, &mem);
     force_explicit_exports(ctx);
     check_required_exports(ctx);
-    checkpoint!(ctx);
+    let allowed = features::populate_target_features(ctx);
+    mem.emit_bss = options.import_memory.is_some() && !allowed.iter().any(|f| f == "bulk-memory");
 
     let mut ix = Indices { table_base: options.table_base.unwrap_or(1) as u32, ..Indices::default() };
     indices::calculate_imports(ctx, &mut ix);

@@ -163,8 +163,8 @@ pub fn copy_relocated(out: &mut Vec<u8>, chunk: &Chunk<'_>, res: &Resolver<'_, '
 
 /// `--compress-relocations`: a function body with each LEB relocation written at its
 /// minimal length instead of padded to 5 or 10 bytes, under a size prefix to match, as
-/// wasm-ld writes it. The kinds wasm-ld leaves alone (fixed-width, PC-relative and TLS
-/// ones) keep their width and are patched in place.
+/// wasm-ld writes it (the PIC-relative and TLS offsets too). The fixed-width kinds keep
+/// their width and are patched in place.
 pub fn copy_compressed(out: &mut Vec<u8>, chunk: &Chunk<'_>, res: &Resolver<'_, '_>) {
     let data = chunk.data;
     let mut pos = size_prefix_len(data).unwrap_or(data.len());
@@ -185,9 +185,16 @@ pub fn copy_compressed(out: &mut Vec<u8>, chunk: &Chunk<'_>, res: &Resolver<'_, 
             | RelocKind::MEMORY_ADDR_LEB
             | RelocKind::MEMORY_ADDR_LEB64
             | RelocKind::TABLE_NUMBER_LEB => write_uleb(&mut body, value),
-            RelocKind::TABLE_INDEX_SLEB | RelocKind::TABLE_INDEX_SLEB64 | RelocKind::MEMORY_ADDR_SLEB | RelocKind::MEMORY_ADDR_SLEB64 => {
-                write_sleb(&mut body, value as i64)
-            }
+            RelocKind::TABLE_INDEX_SLEB
+            | RelocKind::TABLE_INDEX_SLEB64
+            | RelocKind::TABLE_INDEX_REL_SLEB
+            | RelocKind::TABLE_INDEX_REL_SLEB64
+            | RelocKind::MEMORY_ADDR_SLEB
+            | RelocKind::MEMORY_ADDR_SLEB64
+            | RelocKind::MEMORY_ADDR_REL_SLEB
+            | RelocKind::MEMORY_ADDR_REL_SLEB64
+            | RelocKind::MEMORY_ADDR_TLS_SLEB
+            | RelocKind::MEMORY_ADDR_TLS_SLEB64 => write_sleb(&mut body, value as i64),
             _ => {
                 let start = body.len();
                 body.extend_from_slice(field);

@@ -368,23 +368,26 @@ pub fn layout_memory(ctx: &mut Ctx<'_>, layout: &mut MemoryLayout<'_>) {
     if !stack_first {
         place_stack(ctx, &mut ptr, layout);
     }
-    ptr = align_to(ptr, HEAP_ALIGNMENT);
+    // wasm-ld aligns the heap's start only when the program has a `__heap_base`.
+    if ctx.sym.heap_base.is_some() {
+        ptr = align_to(ptr, HEAP_ALIGNMENT);
+    }
     layout.heap_base = ptr;
     // Huge options or segment alignments can push the layout past the address space;
-    // wasm-ld wraps around there and writes an invalid module.
+    // wasm-ld wraps around there and writes an invalid module unless one of its own checks
+    // below fails first, so weld says so only after them.
     let address_space: u64 = if o.is64 { u64::MAX - WASM_PAGE_SIZE } else { 1 << 32 };
-    if ptr > address_space {
-        let bits = if o.is64 { 64 } else { 32 };
-        ctx.error(Diagnostic::error(format!("the stack and data do not fit in a {bits}-bit address space ({ptr} bytes needed)")));
-        return;
-    }
+    let needed = ptr;
+    let diagnostics_before = ctx.diags.list.len();
 
     let max_setting: u64 = if o.is64 { 1 << 34 } else { 1 << 32 };
     if let Some(heap) = o.initial_heap.filter(|&h| h != 0) {
         if heap % WASM_PAGE_SIZE != 0 {
             ctx.error(Diagnostic::error(format!("initial heap must be {WASM_PAGE_SIZE}-byte aligned")));
         }
-        let max_heap = max_setting.saturating_sub(ptr);
+        // Wrapping as in wasm-ld: past the address space this check passes, and the one
+        // below says what is wrong.
+        let max_heap = max_setting.wrapping_sub(ptr);
         if heap > max_heap {
             ctx.error(Diagnostic::error(format!("initial heap too large, cannot be greater than {max_heap}")));
         }
@@ -425,6 +428,13 @@ pub fn layout_memory(ctx: &mut Ctx<'_>, layout: &mut MemoryLayout<'_>) {
         max = ptr;
     }
     layout.max_pages = if max != 0 { Some(max / WASM_PAGE_SIZE) } else { None };
+    if needed > address_space {
+        if ctx.diags.list.len() == diagnostics_before {
+            let bits = if o.is64 { 64 } else { 32 };
+            ctx.error(Diagnostic::error(format!("the stack and data do not fit in a {bits}-bit address space ({needed} bytes needed)")));
+        }
+        return;
+    }
     set_layout_symbols(ctx, layout);
 }
 

@@ -150,7 +150,7 @@ impl Verdict {
 
 /// A stderr line without the program name lld puts first (`wasm-ld-19: error: ...`) and
 /// without weld's place in the input at the end.
-fn message_text(line: &str) -> String {
+pub fn message_text(line: &str) -> String {
     let line = match line.split_once(": ") {
         Some((program, rest)) if !program.contains(' ') && (rest.starts_with("error: ") || rest.starts_with("warning: ")) => rest,
         _ => line,
