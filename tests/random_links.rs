@@ -254,6 +254,21 @@ fn random_options(rng: &mut Rng, inputs: &Path) -> Vec<String> {
         vec![format!("--extra-features={features}")]
     });
     maybe(rng, 5, &mut |_| vec!["--fatal-warnings".into()]);
+    maybe(rng, 5, &mut |r| {
+        let section = ["producers", "target_features", "name", ".debug_info", "nosuch"][r.below(5) as usize];
+        vec![format!("--keep-section={section}")]
+    });
+    maybe(rng, 3, &mut |_| vec!["-Bsymbolic".into()]);
+    maybe(rng, 3, &mut |r| vec![format!("--error-limit={}", r.below(3))]);
+    maybe(rng, 3, &mut |r| vec![format!("--threads={}", r.below(3))]);
+    maybe(rng, 5, &mut |r| vec![format!("--soname={}", symbol(r))]);
+    maybe(rng, 5, &mut |r| {
+        let features = ["sign-ext", "mutable-globals,sign-ext", "bulk-memory,atomics", ""][r.below(4) as usize];
+        vec![format!("--features={features}")]
+    });
+    maybe(rng, 3, &mut |_| vec!["--emit-relocs".into()]);
+    maybe(rng, 3, &mut |_| vec!["-E".into()]);
+    maybe(rng, 3, &mut |r| vec![format!("--lto-O{}", r.below(5))]);
     // Some of the program's objects again, lazily: nothing changes unless they are needed.
     maybe(rng, 10, &mut |_| {
         let objects: Vec<String> = std::fs::read_dir(inputs)

@@ -523,7 +523,11 @@ fn name_section(ctx: &Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>) -> Vec<u8> 
         write_uleb(p, body.len() as u64);
         p.extend_from_slice(&body);
     };
-    let module = ctx.options.output.rsplit(['/', '\\']).next().unwrap_or("");
+    // `--soname` names the module; else the output file's name does.
+    let module = match ctx.options.soname.as_deref() {
+        Some(name) if !name.is_empty() => name,
+        _ => ctx.options.output.rsplit(['/', '\\']).next().unwrap_or(""),
+    };
     let mut body = Vec::new();
     write_name(&mut body, module);
     sub(&mut p, names::MODULE, body);
