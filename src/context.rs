@@ -325,6 +325,8 @@ pub struct Ctx<'a> {
     pub why_extracted: Vec<WhyExtracted>,
     /// The `--why-extract` file's text once written (unless it went to stdout).
     pub why_extract_text: Option<String>,
+    /// An error after which wasm-ld stops at once (its `fatal`): no more files are loaded.
+    pub fatal: bool,
 }
 
 /// What asked for a lazy file, as `--why-extract` names it.
@@ -384,6 +386,7 @@ impl<'a> Ctx<'a> {
             other_definitions: Vec::new(),
             why_extracted: Vec::new(),
             why_extract_text: None,
+            fatal: false,
         }
     }
 

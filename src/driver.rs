@@ -4,7 +4,7 @@
 //! through a `FileSystem`, writes come back in `DriverOutput::outputs`.
 
 use crate::args::{self, Action, InputKind, InputSpec, ParsedArgs};
-use crate::{link, Diagnostic, Diagnostics, InputFile, Options};
+use crate::{input, link, Diagnostic, Diagnostics, InputFile, Options};
 use std::collections::BTreeMap;
 
 /// Read access to the inputs.
@@ -264,7 +264,22 @@ fn load_inputs(
             continue;
         };
         match FileKind::of(&bytes) {
-            FileKind::Wasm => {}
+            FileKind::Wasm => {
+                // wasm-ld checks each object it is given (not lazy ones) as it reads it, and
+                // stops at the first of the wrong kind.
+                let object = bytes.get(4..8) == Some(&[1, 0, 0, 0][..]);
+                if let Some(is64) = input::arch::is_wasm64(&bytes).filter(|_| object && !spec.lazy) {
+                    if is64 != options.is64 {
+                        let msg = if is64 {
+                            format!("{path}: must specify -mwasm64 to process wasm64 object files")
+                        } else {
+                            format!("{path}: wasm32 object file can't be linked in wasm64 mode")
+                        };
+                        h.report(Diagnostic::error(msg));
+                        return loaded;
+                    }
+                }
+            }
             FileKind::Archive => {
                 // wasm-ld reads `libfoo.imports` next to `libfoo.a`: symbols that may stay
                 // undefined (imported from the host).

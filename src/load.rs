@@ -113,6 +113,9 @@ fn add_prepared_members<'a>(ctx: &mut Ctx<'a>, input: &InputFile<'a>, prep: &inp
 /// Adds every file to the symbol table in command-line order.
 pub fn add_files(ctx: &mut Ctx<'_>) {
     for i in 0..ctx.files.len() {
+        if ctx.fatal {
+            return;
+        }
         let file = FileId(i as u32);
         if ctx.files[i].lazy {
             let cached = ctx.files[i].lazy_names.take();
@@ -144,6 +147,9 @@ pub fn load_extracted(ctx: &mut Ctx<'_>, file: Option<FileId>) {
 fn run<'a>(ctx: &mut Ctx<'a>, first: Frame<'a>) {
     let mut stack = vec![first];
     while let Some(top) = stack.last_mut() {
+        if ctx.fatal {
+            return;
+        }
         let extract = match top {
             Frame::Parse { file, next } => {
                 let file = *file;
@@ -193,7 +199,9 @@ fn start_parse<'a>(ctx: &mut Ctx<'a>, file: FileId) -> Option<Frame<'a>> {
         } else {
             format!("{name}: wasm32 object file can't be linked in wasm64 mode")
         };
+        // Fatal in wasm-ld: the first object of the wrong kind ends the link.
         ctx.error(Diagnostic::error(msg));
+        ctx.fatal = true;
         return None;
     }
     if ctx.options.trace {

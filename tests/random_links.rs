@@ -258,6 +258,7 @@ fn random_options(rng: &mut Rng, inputs: &Path) -> Vec<String> {
         let section = ["producers", "target_features", "name", ".debug_info", "nosuch"][r.below(5) as usize];
         vec![format!("--keep-section={section}")]
     });
+    maybe(rng, 3, &mut |_| vec!["-mwasm64".into()]);
     maybe(rng, 3, &mut |_| vec!["-Bsymbolic".into()]);
     maybe(rng, 3, &mut |r| vec![format!("--error-limit={}", r.below(3))]);
     maybe(rng, 3, &mut |r| vec![format!("--threads={}", r.below(3))]);

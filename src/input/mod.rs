@@ -16,6 +16,7 @@
     )
 )]
 
+pub mod arch;
 pub mod archive;
 pub mod object;
 pub mod prepared;
