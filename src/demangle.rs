@@ -18,16 +18,74 @@ pub fn maybe_demangle(name: &str, demangle: bool) -> String {
         }
     }
     if name.starts_with("_Z") {
-        let parse = cpp_demangle::ParseOptions::default().recursion_limit(PARSE_DEPTH);
-        if let Ok(sym) = cpp_demangle::Symbol::new_with_options(name, &parse) {
-            let opts = cpp_demangle::DemangleOptions::default();
-            let mut out = Bounded { text: String::new(), room: MAX_DEMANGLED_LEN };
-            if sym.structured_demangle(&mut out, &opts).is_ok() {
-                return out.text;
-            }
+        if let Some(text) = special_name(name).or_else(|| demangle_cpp(name).map(|t| llvm_spelling(&t))) {
+            return text;
         }
     }
     name.to_string()
+}
+
+fn demangle_cpp(name: &str) -> Option<String> {
+    let parse = cpp_demangle::ParseOptions::default().recursion_limit(PARSE_DEPTH);
+    let sym = cpp_demangle::Symbol::new_with_options(name, &parse).ok()?;
+    let opts = cpp_demangle::DemangleOptions::default();
+    let mut out = Bounded { text: String::new(), room: MAX_DEMANGLED_LEN };
+    sym.structured_demangle(&mut out, &opts).ok()?;
+    Some(out.text)
+}
+
+/// Thunks and thread-local helpers, which cpp_demangle words its own way: LLVM's words
+/// around the demangled target (`non-virtual thunk to Foo::bar()`).
+fn special_name(name: &str) -> Option<String> {
+    let rest = name.strip_prefix("_ZT")?;
+    let (words, target) = match rest.as_bytes().first()? {
+        b'h' => ("non-virtual thunk to ", call_offset(rest)?),
+        b'v' => ("virtual thunk to ", call_offset(rest)?),
+        b'c' => ("covariant return thunk to ", call_offset(call_offset(rest.get(1..)?)?)?),
+        b'W' => ("thread-local wrapper routine for ", rest.get(1..)?),
+        b'H' => ("thread-local initialization routine for ", rest.get(1..)?),
+        _ => return None,
+    };
+    Some(format!("{words}{}", demangle_cpp(&format!("_Z{target}"))?))
+}
+
+/// Skips an Itanium `<call-offset>`: `h <number> _` or `v <number> _ <number> _`.
+fn call_offset(s: &str) -> Option<&str> {
+    match s.as_bytes().first()? {
+        b'h' => skip_number(s.get(1..)?),
+        b'v' => skip_number(skip_number(s.get(1..)?)?),
+        _ => None,
+    }
+}
+
+/// Skips `[n] <digits> _`.
+fn skip_number(s: &str) -> Option<&str> {
+    let digits = s.strip_prefix('n').unwrap_or(s);
+    let len = digits.bytes().take_while(u8::is_ascii_digit).count();
+    if len == 0 {
+        return None;
+    }
+    digits.get(len..)?.strip_prefix('_')
+}
+
+/// cpp_demangle's spellings of special names, in LLVM's words.
+fn llvm_spelling(text: &str) -> String {
+    let inner = |prefix: &str| text.strip_prefix(prefix).and_then(|t| t.strip_suffix(")}"));
+    if let Some(ty) = inner("{vtable(") {
+        return format!("vtable for {ty}");
+    }
+    if let Some(ty) = inner("{vtt(") {
+        return format!("VTT for {ty}");
+    }
+    if let Some((outer, inner)) = text.strip_prefix("construction vtable for ").and_then(|t| t.split_once("-in-")) {
+        return format!("construction vtable for {inner}-in-{outer}");
+    }
+    if let Some(rest) = text.strip_prefix("reference temporary #") {
+        if let Some((_, object)) = rest.split_once(" for ") {
+            return format!("reference temporary for {object}");
+        }
+    }
+    text.to_string()
 }
 
 /// How deep the C++ parser may nest. Its default (96) let a 171-byte name found by the
@@ -69,6 +127,18 @@ mod tests {
             ),
             ("_ZN3foo3barIiEEvT_", "void foo::bar<int>(int)"),
             ("__main_argc_argv", "main"),
+            ("_ZTV6Square", "vtable for Square"),
+            ("_ZTT6Square", "VTT for Square"),
+            ("_ZThn8_N3Foo3barEv", "non-virtual thunk to Foo::bar()"),
+            ("_ZTv0_n12_N3Foo3bazEi", "virtual thunk to Foo::baz(int)"),
+            ("_ZTch0_h4_N3Foo3quxEv", "covariant return thunk to Foo::qux()"),
+            ("_ZGVZ4mainE1x", "guard variable for main::x"),
+            ("_ZGRZ4mainE1x_", "reference temporary for main::x"),
+            ("_ZTI6Square", "typeinfo for Square"),
+            ("_ZTS6Square", "typeinfo name for Square"),
+            ("_ZTW1x", "thread-local wrapper routine for x"),
+            ("_ZTH1x", "thread-local initialization routine for x"),
+            ("_ZTCN1A1BE0_N1C1DE", "construction vtable for C::D-in-A::B"),
             ("plain_c_name", "plain_c_name"),
         ] {
             assert_eq!(maybe_demangle(mangled, true), want, "{mangled}");

@@ -160,6 +160,12 @@ pub fn link(inputs: &[InputFile<'_>], options: &Options) -> Result<Linked, Diagn
     checkpoint!(ctx);
     timer.phase("layout");
 
+    if let Some(needed) = mem.address_overflow {
+        let bits = if options.is64 { 64 } else { 32 };
+        ctx.error(Diagnostic::error(format!("the stack and data do not fit in a {bits}-bit address space ({needed} bytes needed)")));
+    }
+    checkpoint!(ctx);
+
     // Emit.
     let out = emit::write_module(ctx, &ix, &mem, &emit::Features { allowed });
     checkpoint!(ctx);

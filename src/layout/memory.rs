@@ -59,6 +59,9 @@ pub struct MemoryLayout<'a> {
     /// Data segments are written into the module (false for `.bss` unless memory is
     /// imported without bulk memory).
     pub emit_bss: bool,
+    /// The bytes the layout needs when they are past the address space (an error, reported
+    /// only if nothing else went wrong, see `layout_memory`).
+    pub address_overflow: Option<u64>,
 }
 
 impl OutputSegment<'_> {
@@ -375,10 +378,9 @@ pub fn layout_memory(ctx: &mut Ctx<'_>, layout: &mut MemoryLayout<'_>) {
     layout.heap_base = ptr;
     // Huge options or segment alignments can push the layout past the address space;
     // wasm-ld wraps around there and writes an invalid module unless one of its own checks
-    // below fails first, so weld says so only after them.
+    // fails, so weld reports this last, before writing (`address_overflow`).
     let address_space: u64 = if o.is64 { u64::MAX - WASM_PAGE_SIZE } else { 1 << 32 };
     let needed = ptr;
-    let diagnostics_before = ctx.diags.list.len();
 
     let max_setting: u64 = if o.is64 { 1 << 34 } else { 1 << 32 };
     if let Some(heap) = o.initial_heap.filter(|&h| h != 0) {
@@ -429,10 +431,7 @@ pub fn layout_memory(ctx: &mut Ctx<'_>, layout: &mut MemoryLayout<'_>) {
     }
     layout.max_pages = if max != 0 { Some(max / WASM_PAGE_SIZE) } else { None };
     if needed > address_space {
-        if ctx.diags.list.len() == diagnostics_before {
-            let bits = if o.is64 { 64 } else { 32 };
-            ctx.error(Diagnostic::error(format!("the stack and data do not fit in a {bits}-bit address space ({needed} bytes needed)")));
-        }
+        layout.address_overflow = Some(needed);
         return;
     }
     set_layout_symbols(ctx, layout);
