@@ -11,10 +11,15 @@ pub fn maybe_demangle(name: &str, demangle: bool) -> String {
         return name.to_string();
     }
     if name.starts_with("_R") {
-        if let Ok(d) = rustc_demangle::try_demangle(name) {
+        // LLVM prints a suffix after the symbol (`.0`, `.llvm.123`) in parentheses.
+        let (symbol, suffix) = match name.find('.') {
+            Some(dot) => name.split_at(dot),
+            None => (name, ""),
+        };
+        if let Ok(d) = rustc_demangle::try_demangle(symbol) {
             // The alternate form leaves out crate disambiguators (`core[1a2b..]::`), as
             // LLVM's Rust demangler, and so wasm-ld, prints them.
-            return format!("{d:#}");
+            return if suffix.is_empty() { format!("{d:#}") } else { format!("{d:#} ({suffix})") };
         }
     }
     if name.starts_with("_Z") {
@@ -85,6 +90,18 @@ fn llvm_spelling(text: &str) -> String {
             return format!("reference temporary for {object}");
         }
     }
+    // Clone suffixes (`.llvm.123` from ThinLTO, `.cold`, `.constprop.0`): cpp_demangle writes
+    // ` [clone .constprop.0] [clone .isra.1]`, LLVM ` (.constprop.0.isra.1)`.
+    let mut rest = text;
+    let mut suffixes = Vec::new();
+    while let Some((head, suffix)) = rest.strip_suffix(']').and_then(|t| t.rsplit_once(" [clone ")) {
+        suffixes.push(suffix);
+        rest = head;
+    }
+    if !suffixes.is_empty() {
+        suffixes.reverse();
+        return format!("{rest} ({})", suffixes.concat());
+    }
     text.to_string()
 }
 
@@ -139,6 +156,10 @@ mod tests {
             ("_ZTW1x", "thread-local wrapper routine for x"),
             ("_ZTH1x", "thread-local initialization routine for x"),
             ("_ZTCN1A1BE0_N1C1DE", "construction vtable for C::D-in-A::B"),
+            ("_Z1fv.cold.1", "f() (.cold.1)"),
+            ("_RNvNtNtCset5xJoy1xWQ_3std6thread11main_thread4MAIN.0", "std::thread::main_thread::MAIN (.0)"),
+            ("_ZN3foo3barEv.constprop.0.isra.1", "foo::bar() (.constprop.0.isra.1)"),
+            ("_ZN4core3fmt5write17h0123456789abcdefE.llvm.42", "core::fmt::write::h0123456789abcdef (.llvm.42)"),
             ("plain_c_name", "plain_c_name"),
         ] {
             assert_eq!(maybe_demangle(mangled, true), want, "{mangled}");
