@@ -160,13 +160,7 @@ fn link_files(parsed: ParsedArgs, fs: &dyn FileSystem, h: &mut ErrorHandler, out
                 h.report(w);
             }
             print_messages(&linked.messages, out);
-            // With --fatal-warnings a warning fails the link: nothing is written but the
-            // --why-extract file, which wasm-ld writes before it warns.
-            if let (Some(path), Some(text)) = (&options.why_extract, &linked.why_extract) {
-                if h.error_count() > 0 {
-                    out.outputs.push(OutputFile::new(path, text.clone().into_bytes(), WHY_EXTRACT_FILE));
-                }
-            }
+            // (With --fatal-warnings a warning already made `link` fail, below.)
             if h.error_count() > 0 {
                 return;
             }
