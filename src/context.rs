@@ -23,7 +23,7 @@ pub struct ObjFile<'a> {
     /// `a.o` or `libc.a(printf.o)`.
     pub name: String,
     pub bytes: &'a [u8],
-    /// Still an unextracted archive member.
+    /// Still an unextracted archive member or `--start-lib` object.
     pub lazy: bool,
     /// Objects named on the command line (or `--whole-archive` members) are live from the
     /// start; archive members become live when one of their symbols does.

@@ -1,12 +1,13 @@
-//! Loading inputs: objects are added to the symbol table, archive members become lazy
-//! files whose defined names are lazy symbols. A strong reference to a lazy symbol loads
+//! Loading inputs: objects are added to the symbol table, archive members (and objects
+//! between `--start-lib` and `--end-lib`) become lazy files whose defined names are lazy
+//! symbols. A strong reference to a lazy symbol loads
 //! its member at once, depth-first, exactly where wasm-ld would, because that order is the
 //! order of the output's functions, globals and data.
 //!
 //! The recursion of wasm-ld (`extract` → `addFile` → `parse` → `extract` …) is run here on
 //! an explicit stack so that a long chain of members cannot overflow the native stack.
 
-use crate::context::{Ctx, Def, FileId, WhyExtracted, FuncId, GlobalId, GlobalInit, InputFunction, InputGlobal, InputSegment, InputTable, InputTag, ObjFile, SegId, Symbol, SymbolId, TableId, TagId};
+use crate::context::{Ctx, Def, FileId, FuncId, GlobalId, GlobalInit, InputFunction, InputGlobal, InputSegment, InputTable, InputTag, ObjFile, SegId, Symbol, SymbolId, TableId, TagId, WhyExtracted};
 use crate::diag::Diagnostic;
 use crate::input::archive;
 use crate::input::object::{self, SymKind, SymbolInfo};
