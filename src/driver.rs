@@ -262,16 +262,10 @@ fn load_inputs(
                 // wasm-ld checks each object it is given (not lazy ones) as it reads it, and
                 // stops at the first of the wrong kind.
                 let object = bytes.get(4..8) == Some(&[1, 0, 0, 0][..]);
-                if let Some(is64) = input::arch::is_wasm64(&bytes).filter(|_| object && !spec.lazy) {
-                    if is64 != options.is64 {
-                        let msg = if is64 {
-                            format!("{path}: must specify -mwasm64 to process wasm64 object files")
-                        } else {
-                            format!("{path}: wasm32 object file can't be linked in wasm64 mode")
-                        };
-                        h.report(Diagnostic::error(msg));
-                        return loaded;
-                    }
+                let is64 = input::arch::is_wasm64(&bytes).filter(|_| object && !spec.lazy);
+                if let Some(msg) = is64.and_then(|is64| input::arch::mismatch(&path, is64, options.is64)) {
+                    h.report(Diagnostic::error(msg));
+                    return loaded;
                 }
             }
             FileKind::Archive => {

@@ -194,12 +194,7 @@ fn start_parse<'a>(ctx: &mut Ctx<'a>, file: FileId) -> Option<Frame<'a>> {
             return None;
         }
     };
-    if obj.is64 != ctx.options.is64 {
-        let msg = if obj.is64 {
-            format!("{name}: must specify -mwasm64 to process wasm64 object files")
-        } else {
-            format!("{name}: wasm32 object file can't be linked in wasm64 mode")
-        };
+    if let Some(msg) = input::arch::mismatch(&name, obj.is64, ctx.options.is64) {
         // Fatal in wasm-ld: the first object of the wrong kind ends the link.
         ctx.error(Diagnostic::error(msg));
         ctx.fatal = true;

@@ -6,6 +6,16 @@
 use super::reader::{ParseResult, Reader};
 use super::wasm::{external, limits, section};
 
+/// wasm-ld's error for an object of the wrong architecture (fatal there: it ends the link),
+/// or `None` when `object_is64` is what the link (`-mwasm64` or not) expects.
+pub fn mismatch(file: &str, object_is64: bool, link_is64: bool) -> Option<String> {
+    match (object_is64, link_is64) {
+        (true, false) => Some(format!("{file}: must specify -mwasm64 to process wasm64 object files")),
+        (false, true) => Some(format!("{file}: wasm32 object file can't be linked in wasm64 mode")),
+        _ => None,
+    }
+}
+
 /// `Some(true)` for a wasm64 object, `Some(false)` for wasm32, `None` when the bytes are
 /// not readable that far (the full parser will say what is wrong).
 pub fn is_wasm64(bytes: &[u8]) -> Option<bool> {
