@@ -161,6 +161,11 @@ impl<'a> Symbol<'a> {
     pub fn is_lazy(&self) -> bool {
         matches!(self.def, Def::Lazy(_))
     }
+    /// Local to its file, or local by binding (the stubs the linker makes): wasm-ld's
+    /// `isLocal`.
+    pub fn is_local_binding(&self) -> bool {
+        self.is_local || self.flags & crate::input::wasm::sym_flag::BINDING_MASK == crate::input::wasm::sym_flag::BINDING_LOCAL
+    }
     pub fn is_weak(&self) -> bool {
         self.flags & crate::input::wasm::sym_flag::BINDING_MASK == crate::input::wasm::sym_flag::BINDING_WEAK
     }
@@ -537,9 +542,7 @@ impl<'a> Ctx<'a> {
     /// wasm-ld's `Symbol::isExported`.
     pub fn is_exported(&self, id: SymbolId) -> bool {
         let s = self.sym(id);
-        // Stubs are local by binding (wasm-ld's `isLocal`), not only file-local symbols.
-        let local_binding = s.flags & crate::input::wasm::sym_flag::BINDING_MASK == crate::input::wasm::sym_flag::BINDING_LOCAL;
-        if !s.is_defined() || s.is_local || local_binding {
+        if !s.is_defined() || s.is_local_binding() {
             return false;
         }
         if self.options.export_all || (self.options.export_dynamic && !s.is_hidden()) {

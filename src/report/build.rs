@@ -4,7 +4,7 @@ use super::*;
 use crate::context::{Ctx, Def, GlobalInit, LiveReason, SymbolId};
 use crate::emit::Output;
 use crate::input::object::SymKind;
-use crate::input::wasm::{external, section, sym_flag, valtype};
+use crate::input::wasm::{external, section, valtype};
 use crate::layout::indices::{self, Indices};
 use crate::layout::memory::{self, MemoryLayout, Part};
 
@@ -314,7 +314,7 @@ fn symbol(
     } else {
         "removed"
     };
-    let binding = if sym.is_local || sym.flags & sym_flag::BINDING_MASK == sym_flag::BINDING_LOCAL {
+    let binding = if sym.is_local_binding() {
         "local"
     } else if sym.is_weak() {
         "weak"
