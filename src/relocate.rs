@@ -163,7 +163,7 @@ pub fn copy_relocated(out: &mut Vec<u8>, chunk: &Chunk<'_>, res: &Resolver<'_, '
 
 /// `--compress-relocations`: a function body with each LEB relocation written at its
 /// minimal length instead of padded to 5 or 10 bytes, under a size prefix to match, as
-/// wasm-ld writes it (the PIC-relative and TLS offsets too). The fixed-width kinds keep
+/// wasm-ld writes it (every LEB kind, PIC-relative and TLS offsets too). The fixed-width kinds keep
 /// their width and are patched in place.
 pub fn copy_compressed(out: &mut Vec<u8>, chunk: &Chunk<'_>, res: &Resolver<'_, '_>) {
     let data = chunk.data;
@@ -177,25 +177,10 @@ pub fn copy_compressed(out: &mut Vec<u8>, chunk: &Chunk<'_>, res: &Resolver<'_, 
         };
         body.extend_from_slice(before);
         let value = res.value(chunk, r);
-        match r.kind {
-            RelocKind::FUNCTION_INDEX_LEB
-            | RelocKind::TYPE_INDEX_LEB
-            | RelocKind::GLOBAL_INDEX_LEB
-            | RelocKind::TAG_INDEX_LEB
-            | RelocKind::MEMORY_ADDR_LEB
-            | RelocKind::MEMORY_ADDR_LEB64
-            | RelocKind::TABLE_NUMBER_LEB => write_uleb(&mut body, value),
-            RelocKind::TABLE_INDEX_SLEB
-            | RelocKind::TABLE_INDEX_SLEB64
-            | RelocKind::TABLE_INDEX_REL_SLEB
-            | RelocKind::TABLE_INDEX_REL_SLEB64
-            | RelocKind::MEMORY_ADDR_SLEB
-            | RelocKind::MEMORY_ADDR_SLEB64
-            | RelocKind::MEMORY_ADDR_REL_SLEB
-            | RelocKind::MEMORY_ADDR_REL_SLEB64
-            | RelocKind::MEMORY_ADDR_TLS_SLEB
-            | RelocKind::MEMORY_ADDR_TLS_SLEB64 => write_sleb(&mut body, value as i64),
-            _ => {
+        match r.kind.encoding() {
+            Encoding::Uleb32 | Encoding::Uleb64 => write_uleb(&mut body, value),
+            Encoding::Sleb32 | Encoding::Sleb64 => write_sleb(&mut body, value as i64),
+            Encoding::I32 | Encoding::I64 => {
                 let start = body.len();
                 body.extend_from_slice(field);
                 if let Some(patched) = body.get_mut(start..) {
