@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Long fuzzing runs, one target after another, each resuming its corpus in fuzz/corpus/<target>/
 # (make it first with fuzz/seed.sh). Logs go to fuzz/logs/<target>-<timestamp>.log, and one
-# line per run (executions, coverage, corpus size, exit status) is appended to
-# fuzz/logs/summary.txt; a crash leaves its input in fuzz/artifacts/<target>/.
+# line per run (executions, coverage, corpus size, exit status) is appended to the committed
+# fuzz/campaign.log, so the record outlives the git-ignored corpora and logs; a crash leaves
+# its input in fuzz/artifacts/<target>/.
 #   fuzz/run.sh SECONDS TARGET...     e.g. fuzz/run.sh 3600 link link_structured
 # Runs at low priority so that builds on the same machine keep their cores.
 set -uo pipefail
@@ -23,7 +24,7 @@ for target in "$@"; do
     ((rc == 0)) || status=1
     last=$(grep -E '^#[0-9]+' "$log" | tail -1)
     runs=$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$')
-    echo "$(date -u +%FT%TZ) $target ${seconds}s rc=$rc runs=${runs:-?} ${last#*	}" >>logs/summary.txt
-    tail -1 logs/summary.txt
+    echo "$(date -u +%FT%TZ) $target ${seconds}s rc=$rc runs=${runs:-?} ${last#*	}" >>campaign.log
+    tail -1 campaign.log
 done
 exit $status
