@@ -51,7 +51,11 @@ export interface LinkOptions {
   allowMultipleDefinition?: boolean;
   /** `--wrap=SYM` for each. */
   wrap?: string[];
-  /** `--gc-sections` (default `true`); `false` is `--no-gc-sections`. */
+  /** `-r`/`--relocatable`: the output is a relocatable object (with `linking` and
+   * `reloc.*` sections) for a later link; garbage collection and segment merging are then
+   * off unless asked for, and the table is imported. */
+  relocatable?: boolean;
+  /** `--gc-sections` (default `true`, `false` with `relocatable`); `false` is `--no-gc-sections`. */
   gcSections?: boolean;
   /** `--print-gc-sections`: the removed sections are listed in `messages`. */
   printGcSections?: boolean;
@@ -75,7 +79,7 @@ export interface LinkOptions {
   importMemory?: boolean | { module?: string; name?: string };
   /** `--shared-memory`. */
   sharedMemory?: boolean;
-  /** `--merge-data-segments` (default `true`). */
+  /** `--merge-data-segments` (default `true`, `false` with `relocatable`). */
   mergeDataSegments?: boolean;
   /** `--import-table`. */
   importTable?: boolean;

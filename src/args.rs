@@ -242,10 +242,8 @@ fn reject_unsupported(list: &matcher::ArgList, h: &mut ErrorHandler) {
     let mut seen: Vec<Id> = Vec::new();
     for a in &list.args {
         let name = match a.id {
-            Id::Relocatable => "--relocatable",
             Id::Shared => "--shared",
             Id::ExperimentalPic => "--experimental-pic",
-            Id::EmitRelocs => "--emit-relocs",
             Id::Reproduce => "--reproduce",
             _ => continue,
         };
@@ -267,6 +265,8 @@ fn read_config(list: &matcher::ArgList, o: &mut Options, h: &mut ErrorHandler) -
     o.check_features = list.flag(Id::CheckFeatures, Id::NoCheckFeatures, true);
     o.compress_relocations = list.has(Id::CompressRelocations);
     o.demangle = list.flag(Id::Demangle, Id::NoDemangle, true);
+    o.relocatable = list.has(Id::Relocatable);
+    o.emit_relocs = list.has(Id::EmitRelocs);
     match list.last(&[Id::Entry, Id::NoEntry]) {
         Some(a) if a.id == Id::Entry => o.entry = Some(a.value().to_string()),
         Some(_) => o.no_entry = true,
@@ -312,9 +312,9 @@ fn read_config(list: &matcher::ArgList, o: &mut Options, h: &mut ErrorHandler) -
     o.map_file = (!map.is_empty()).then(|| map.to_string());
     o.optimize = list.integer(Id::Optimize, 1, h) as u64 as u32;
     o.output = list.last_value(Id::Output).unwrap_or("").to_string();
-    o.gc_sections = list.flag(Id::GcSections, Id::NoGcSections, true);
+    o.gc_sections = list.flag(Id::GcSections, Id::NoGcSections, !o.relocatable);
     o.keep_sections = list.all(Id::KeepSection).map(|a| a.value().to_string()).collect();
-    o.merge_data_segments = list.flag(Id::MergeDataSegments, Id::NoMergeDataSegments, true);
+    o.merge_data_segments = list.flag(Id::MergeDataSegments, Id::NoMergeDataSegments, !o.relocatable);
     o.print_gc_sections = list.flag(Id::PrintGcSections, Id::NoPrintGcSections, false);
     o.strip_all = list.has(Id::StripAll);
     o.strip_debug = list.has(Id::StripDebug);
@@ -385,6 +385,10 @@ fn read_config(list: &matcher::ArgList, o: &mut Options, h: &mut ErrorHandler) -
         o.map_file = None;
     }
     o.build_id = build_id(list, h);
+
+    for d in relocatable_config(o) {
+        h.report(d);
+    }
 
     // From lld's checkOptions.
     let mut deferred = Vec::new();
@@ -474,6 +478,22 @@ pub fn symbol_lines(bytes: &[u8]) -> Vec<String> {
         .collect()
 }
 
+/// What `-r` implies once the options are read (lld's `setConfigs`): the table becomes the
+/// final link's to make, so an object only refers to it. Returns the conflicts.
+pub fn relocatable_config(o: &mut Options) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    if o.relocatable {
+        if o.export_table {
+            errors.push(Diagnostic::error("--relocatable is incompatible with --export-table"));
+        }
+        if o.growable_table {
+            errors.push(Diagnostic::error("--relocatable is incompatible with --growable-table"));
+        }
+        o.import_table = true;
+    }
+    errors
+}
+
 /// Checks wasm-ld makes once the inputs were read without error (its `checkOptions`), in
 /// its order. `deferred` is `ParsedArgs::deferred` (empty when `Options` came from
 /// elsewhere): its errors go where wasm-ld checks them, its warnings last.
@@ -493,6 +513,22 @@ pub fn check_options(o: &Options, deferred: &[Diagnostic]) -> Diagnostics {
     }
     if o.import_table && o.export_table {
         d.push(Diagnostic::error("--import-table and --export-table may not be used together"));
+    }
+    if o.relocatable {
+        // (wasm-ld's spellings, typos included, so that scripts matching them keep working.)
+        let checks = [
+            (o.entry.as_deref().is_some_and(|e| !e.is_empty()) && !o.no_entry, "entry point specified for relocatable output file"),
+            (o.gc_sections, "-r and --gc-sections may not be used together"),
+            (o.compress_relocations, "-r -and --compress-relocations may not be used together"),
+            (!o.undefined.is_empty(), "-r -and --undefined may not be used together"),
+            (o.shared_memory, "-r and --shared-memory may not be used together"),
+            (o.global_base.is_some(), "-r and --global-base may not by used together"),
+        ];
+        for (failed, msg) in checks {
+            if failed {
+                d.push(Diagnostic::error(msg));
+            }
+        }
     }
     if o.unresolved == UnresolvedPolicy::ImportDynamic {
         d.push(Diagnostic::warning(
@@ -718,7 +754,7 @@ mod table {
         a("dy", D12, Flag, Bdynamic, "Alias for --Bdynamic"),
         a("E", D1, Flag, ExportDynamic, "Alias for --export-dynamic"),
         a("e", D1, JoinedOrSeparate, Entry, ""),
-        o("emit-relocs", D12, Flag, EmitRelocs, ""),
+        o("emit-relocs", D12, Flag, EmitRelocs, "Generate relocations in output"),
         o("end-lib", D12, Flag, EndLib, ""),
         m("entry", D12, Separate, Entry, "<entry>", "Name of entry point symbol"),
         a("entry=", D12, Joined, Entry, ""),
@@ -784,9 +820,9 @@ mod table {
         o("print-gc-sections", D12, Flag, PrintGcSections, "List removed unused sections"),
         o("no-print-gc-sections", D12, Flag, NoPrintGcSections, "Do not list removed unused sections (default)"),
         o("print-map", D12, Flag, PrintMap, "Print a link map to the standard output"),
-        a("r", D1, Flag, Relocatable, ""),
+        a("r", D1, Flag, Relocatable, "Alias for --relocatable"),
         o("report=", D2, Joined, Report, "Write a JSON report of the link (sections, memory layout, symbols) to the file (weld extension)"),
-        o("relocatable", D12, Flag, Relocatable, ""),
+        o("relocatable", D12, Flag, Relocatable, "Create relocatable object file"),
         o("reproduce", D2, Separate, Reproduce, ""),
         a("reproduce=", D2, Joined, Reproduce, ""),
         o("rsp-quoting", D12, Separate, RspQuoting, ""),
@@ -1532,10 +1568,7 @@ mod tests {
         assert_eq!(errors(&["--threads=0x2"]), ["error: --thinlto-jobs: invalid job count: 0x2"]);
         assert_eq!(errors(&["--lto-O9"]), ["error: invalid optimization level for LTO: 9"]);
         assert_eq!(errors(&["--color-diagnostics=red"]), ["error: unknown option: --color-diagnostics=red"]);
-        assert_eq!(errors(&["--shared", "-r", "--relocatable"]), [
-            "error: weld does not support --shared yet",
-            "error: weld does not support --relocatable yet",
-        ]);
+        assert_eq!(errors(&["--shared", "-r", "--relocatable"]), ["error: weld does not support --shared yet"]);
         assert_eq!(errors(&["--pie"]), ["error: weld does not support --pie yet"]);
         assert!(errors(&["--pie", "--no-pie"]).is_empty());
         assert_eq!(parse(&["--wrap=foo", "-wrap", "bar"]).options.wrap, ["foo", "bar"]);

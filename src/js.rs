@@ -161,6 +161,7 @@ fn read_options(value: &JsValue) -> Result<(Options, bool), JsValue> {
         return Err(type_error("options must be an object"));
     }
     let obj: &Object = value.unchecked_ref();
+    let (mut gc_given, mut merge_given) = (false, false);
     for key in Object::keys(obj).iter() {
         let name = key.as_string().unwrap_or_default();
         let v = Reflect::get(obj, &key).unwrap_or(JsValue::UNDEFINED);
@@ -218,7 +219,10 @@ fn read_options(value: &JsValue) -> Result<(Options, bool), JsValue> {
             "importUndefined" => o.import_undefined = boolean(&v, what)?,
             "allowMultipleDefinition" => o.allow_multiple_definition = boolean(&v, what)?,
             "wrap" => o.wrap = strings(&v, what)?,
-            "gcSections" => o.gc_sections = boolean(&v, what)?,
+            "gcSections" => {
+                o.gc_sections = boolean(&v, what)?;
+                gc_given = true;
+            }
             "printGcSections" => o.print_gc_sections = boolean(&v, what)?,
             "stackSize" => o.stack_size = number(&v, what)?,
             "stackFirst" => o.stack_first = boolean(&v, what)?,
@@ -242,7 +246,11 @@ fn read_options(value: &JsValue) -> Result<(Options, bool), JsValue> {
                 }
             }
             "sharedMemory" => o.shared_memory = boolean(&v, what)?,
-            "mergeDataSegments" => o.merge_data_segments = boolean(&v, what)?,
+            "mergeDataSegments" => {
+                o.merge_data_segments = boolean(&v, what)?;
+                merge_given = true;
+            }
+            "relocatable" => o.relocatable = boolean(&v, what)?,
             "importTable" => o.import_table = boolean(&v, what)?,
             "growableTable" => o.growable_table = boolean(&v, what)?,
             "stripAll" => o.strip_all = boolean(&v, what)?,
@@ -267,6 +275,16 @@ fn read_options(value: &JsValue) -> Result<(Options, bool), JsValue> {
             "traceSymbols" => o.trace_symbols = strings(&v, what)?,
             _ => return Err(type_error(&format!("unknown option: {n}"))),
         }
+    }
+    // As on the command line, `-r` turns garbage collection and segment merging off
+    // unless they are asked for.
+    if o.relocatable {
+        o.gc_sections &= gc_given;
+        o.merge_data_segments &= merge_given;
+    }
+    let conflicts = args::relocatable_config(&mut o);
+    if !conflicts.is_empty() {
+        return Err(link_error(&Diagnostics { list: conflicts, ..Diagnostics::default() }));
     }
     // The map text comes back in the result; the core renders it when either is set.
     o.print_map = want_map;

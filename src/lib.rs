@@ -136,27 +136,39 @@ pub fn link(inputs: &[InputFile<'_>], options: &Options) -> Result<Linked, Diagn
     // Layout.
     // As in wasm-ld, errors from here on (memory layout, missing exports, features,
     // undefined symbols) are all reported before the link stops.
+    let relocatable = options.relocatable;
     let mut mem = memory::create_output_segments(ctx);
     memory::layout_memory(ctx, &mut mem);
-    add_start_stop_symbols(ctx, &mem);
+    if !relocatable {
+        add_start_stop_symbols(ctx, &mem);
+    }
     force_explicit_exports(ctx);
     check_required_exports(ctx);
     let allowed = features::populate_target_features(ctx);
-    mem.emit_bss = options.import_memory.is_some() && !allowed.iter().any(|f| f == "bulk-memory");
+    // Relocations may point into `.bss`, so `--emit-relocs` writes it out.
+    mem.emit_bss = options.emit_relocs || (options.import_memory.is_some() && !allowed.iter().any(|f| f == "bulk-memory"));
 
     let mut ix = Indices { table_base: options.table_base.unwrap_or(1) as u32, ..Indices::default() };
     indices::calculate_imports(ctx, &mut ix);
     indices::scan_relocations(ctx, &mut ix);
     indices::finalize_indirect_table(ctx, &ix);
-    synthetic::create_init_memory_function(ctx, &mem);
-    synthetic::create_apply_tls_relocs_function(ctx, &mem);
+    if !relocatable {
+        synthetic::create_init_memory_function(ctx, &mem);
+        synthetic::create_apply_tls_relocs_function(ctx, &mem);
+    }
     indices::assign_indexes(ctx, &mut ix);
     indices::calculate_init_functions(ctx, &mut ix);
-    synthetic::fill_synthetic_bodies(ctx, &ix, &mem);
+    if !relocatable {
+        synthetic::fill_synthetic_bodies(ctx, &ix, &mem);
+    }
     checkpoint!(ctx);
-    synthetic::create_command_export_wrappers(ctx, &mut ix);
+    if !relocatable {
+        synthetic::create_command_export_wrappers(ctx, &mut ix);
+    }
     indices::calculate_types(ctx, &mut ix);
-    indices::calculate_exports(ctx, &mut ix);
+    if !relocatable {
+        indices::calculate_exports(ctx, &mut ix);
+    }
     checkpoint!(ctx);
     timer.phase("layout");
 
@@ -199,7 +211,7 @@ fn handle_command_line_symbols(ctx: &mut Ctx<'_>) {
     }
     let call_ctors_used = ctx.sym.call_ctors.is_some_and(|c| ctx.sym(c).used_in_regular_obj);
     let ctors_named = o.entry_symbol() == Some("__wasm_call_ctors") || ctx.explicitly_exported("__wasm_call_ctors");
-    if !call_ctors_used && !ctors_named {
+    if !o.relocatable && !call_ctors_used && !ctors_named {
         if let Some(d) = handle_undefined(ctx, "__wasm_call_dtors", "<internal>") {
             match ctx.sym(d).def {
                 Def::Function(f) => {

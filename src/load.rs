@@ -221,7 +221,7 @@ fn start_parse<'a>(ctx: &mut Ctx<'a>, file: FileId) -> Option<Frame<'a>> {
             out_index: None,
             table_index: None,
             name: func.symbol_name.unwrap_or(""),
-            debug_name: None,
+            debug_name: func.debug_name.map(str::to_string),
             export_name: func.export_name,
             out_offset: 0,
             out_size: 0,

@@ -62,6 +62,12 @@ pub struct Options {
     /// `--wrap=SYM`: references to SYM go to `__wrap_SYM`; `__real_SYM` is the original.
     pub wrap: Vec<String>,
 
+    /// `-r`: write a relocatable object (linking and reloc.* sections) for a later link.
+    pub relocatable: bool,
+    /// `--emit-relocs`: a linked module that also keeps its `linking` and `reloc.*`
+    /// sections (for post-link tools).
+    pub emit_relocs: bool,
+
     // --- garbage collection ---
     pub gc_sections: bool,
     pub print_gc_sections: bool,
@@ -150,6 +156,8 @@ impl Default for Options {
             import_undefined: false,
             allow_multiple_definition: false,
             wrap: Vec::new(),
+            relocatable: false,
+            emit_relocs: false,
             gc_sections: true,
             print_gc_sections: false,
             stack_size: DEFAULT_STACK_SIZE,
@@ -200,6 +208,8 @@ impl Options {
         match &self.entry {
             Some(e) if e.is_empty() => None,
             Some(e) => Some(e),
+            // A relocatable output has no entry point by default.
+            None if self.relocatable => None,
             None => Some("_start"),
         }
     }

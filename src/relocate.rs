@@ -104,7 +104,7 @@ impl Resolver<'_, '_> {
     }
 
     /// Offset within its output section of byte `addend` of a custom section chunk.
-    fn section_offset(&self, file: FileId, idx: u32, addend: i64) -> u64 {
+    pub fn section_offset(&self, file: FileId, idx: u32, addend: i64) -> u64 {
         let base = self.custom_offsets.get(&(file, idx)).copied().unwrap_or(0);
         match self.custom_pieces(file, idx) {
             Some(pieces) => {

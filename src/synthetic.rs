@@ -98,6 +98,10 @@ impl<'a> Ctx<'a> {
 
 /// Symbols that exist before any input is read (wasm-ld's `createSyntheticSymbols`).
 pub fn create_synthetic_symbols(ctx: &mut Ctx<'_>) {
+    // A relocatable output defines none of these: the final link will.
+    if ctx.options.relocatable {
+        return;
+    }
     let null = ctx.null_sig();
     let f = ctx.new_function(null, "__wasm_call_ctors", None, Vec::new());
     ctx.sym.call_ctors = Some(ctx.add_synthetic_function("__wasm_call_ctors", sym_flag::VISIBILITY_HIDDEN, f));
@@ -117,6 +121,9 @@ pub fn create_synthetic_symbols(ctx: &mut Ctx<'_>) {
 
 /// Address symbols defined only when referenced (wasm-ld's `createOptionalSymbols`).
 pub fn create_optional_symbols(ctx: &mut Ctx<'_>) {
+    if ctx.options.relocatable {
+        return;
+    }
     ctx.sym.dso_handle = ctx.add_optional_data_symbol("__dso_handle");
     ctx.sym.data_end = ctx.add_optional_data_symbol("__data_end");
     ctx.sym.stack_low = ctx.add_optional_data_symbol("__stack_low");
@@ -135,9 +142,12 @@ pub fn create_optional_symbols(ctx: &mut Ctx<'_>) {
 /// and its address compares equal to null.
 fn replace_with_unreachable<'a>(ctx: &mut Ctx<'a>, sym: SymbolId, sig: SigId, debug_name: String) -> FuncId {
     let name = ctx.sym(sym).name;
+    // Like wasm-ld, the stub's symbol takes the debug name (a relocatable output's symbol
+    // table shows it); the symbol table still finds it under the old name.
+    let stub_name = ctx.intern_name(debug_name.clone());
     let f = ctx.new_function(sig, name, Some(debug_name), UNREACHABLE_BODY.to_vec());
     ctx.synthetic_functions.push(f);
-    let mut s = Symbol::new(name, SymKind::Function);
+    let mut s = Symbol::new(stub_name, SymKind::Function);
     s.def = Def::Function(f);
     s.sig = Some(sig);
     s.flags = sym_flag::BINDING_LOCAL;
@@ -148,6 +158,10 @@ fn replace_with_unreachable<'a>(ctx: &mut Ctx<'a>, sym: SymbolId, sig: SigId, de
 
 /// Weak undefined functions get a stub so that direct calls validate (and trap).
 pub fn handle_weak_undefines(ctx: &mut Ctx<'_>) {
+    // In a relocatable output a weak undefined function stays undefined (an import).
+    if ctx.options.relocatable {
+        return;
+    }
     for i in 0..ctx.symtab.len() {
         let id = ctx.symtab[i];
         let s = ctx.sym(id);
@@ -498,12 +512,13 @@ pub fn create_command_export_wrappers(ctx: &mut Ctx<'_>, ix: &mut crate::layout:
         ctx.functions[f.idx()].export_name = Some(export_name);
         ctx.functions[f.idx()].out_index = Some(ix.num_imported_functions + ix.functions.len() as u32);
         ix.functions.push(f);
-        let mut w = Symbol::new(sym.name, SymKind::Function);
+        // A linker-made symbol, which no object uses: an `--emit-relocs` symbol table
+        // leaves it out, as wasm-ld's does.
+        let mut w = Symbol::new(name, SymKind::Function);
         w.def = Def::Function(f);
         w.sig = Some(sig);
         w.flags = (sym.flags | sym_flag::EXPORTED) & !sym_flag::VISIBILITY_HIDDEN;
         w.force_export = sym.force_export;
-        w.used_in_regular_obj = true;
         let id = ctx.new_symbol(w);
         ctx.symtab.push(id);
         let orig = ctx.sym_mut(s);

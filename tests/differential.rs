@@ -16,7 +16,9 @@
 //! - weld's module is byte-identical to wasm-ld's (and so within ±1% of its size, which is
 //!   checked on its own to say how far apart they are);
 //! - both modules run under node (`tests/run-wasi.mjs`) with the same stdout, stderr and
-//!   exit code.
+//!   exit code;
+//! - `-r` of the same inputs gives the same object, which links and runs like the program,
+//!   and `--emit-relocs` the same module (`differential/relocatable.rs`).
 //!
 //! A further test, `determinism`, links some programs twice with weld, once from a copy of
 //! the inputs in another directory, and compares the bytes.
@@ -30,6 +32,8 @@
 //! programs themselves: every test must pass that way.
 
 mod common;
+#[path = "differential/relocatable.rs"]
+mod relocatable;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -259,7 +263,8 @@ impl Check<'_> {
         if run && valid.is_ok() {
             self.compare_runs(&reference.output, &candidate.output)?;
         }
-        Ok(())
+        self.compare_emit_relocs()?;
+        self.compare_relocatable(run && valid.is_ok(), &candidate.output)
     }
 
     /// The `-Map` files must be the same text (they name inputs by the same paths).

@@ -268,6 +268,7 @@ fn random_options(rng: &mut Rng, inputs: &Path) -> Vec<String> {
         vec![format!("--features={features}")]
     });
     maybe(rng, 3, &mut |_| vec!["--emit-relocs".into()]);
+    maybe(rng, 10, &mut |_| vec!["-r".into()]);
     maybe(rng, 3, &mut |_| vec!["-E".into()]);
     maybe(rng, 3, &mut |r| vec![format!("--lto-O{}", r.below(5))]);
     // Some of the program's objects again, lazily: nothing changes unless they are needed.

@@ -98,6 +98,15 @@ pub fn options(b: [u8; 8]) -> Options {
     }
     o.no_growable_memory = b[4] & 0x02 != 0;
     o.report = b[4] & 0x01 != 0;
+    // No bits are left: `-r` and `--emit-relocs` ride on pairs of others (a quarter of the
+    // inputs each), so that old corpus files keep their meaning. `-r` then takes the
+    // defaults it has on the command line.
+    o.relocatable = bit(16) && bit(17);
+    o.emit_relocs = bit(12) && bit(20);
+    if o.relocatable {
+        o.gc_sections = false;
+        let _conflicts = weld::args::relocatable_config(&mut o);
+    }
     o
 }
 

@@ -125,3 +125,19 @@ test('--build-id and stack options reach the output', () => {
   assert.equal(s.report.memory.stackHigh - s.report.memory.stackLow, 8192);
   assert.equal(s.report.memory.stackFirst, true);
 });
+
+test('relocatable: two objects become one object, as wasm-ld-19 -r writes it, which then links and runs', () => {
+  const objects = ['calc.o', 'greet-v1.o'];
+  const { wasm } = link(objects.map(input), { output: 'calc.o', relocatable: true });
+  const dir = tempDir();
+  const r = run(WASM_LD, ['-r', ...objects.map(fixture), '-o', join(dir, 'calc.o')]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.ok(Buffer.from(wasm).equals(readFileSync(join(dir, 'calc.o'))), 'differs from wasm-ld-19 -r');
+  // The object links like its inputs did.
+  const [crt1, ...libraries] = clangInputs([]);
+  const program = link([crt1, { name: 'calc.o', bytes: wasm }, ...libraries], { output: 'calc.wasm' });
+  assert.equal(runWasi(program.wasm).stdout, CALC_V1);
+  // -r turns garbage collection off, and refuses what it cannot mean.
+  assert.throws(() => link(objects.map(input), { relocatable: true, exportTable: true }), /--relocatable is incompatible with --export-table/);
+  assert.throws(() => link(objects.map(input), { relocatable: true, gcSections: true }), /-r and --gc-sections may not be used together/);
+});

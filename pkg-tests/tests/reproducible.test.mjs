@@ -49,6 +49,7 @@ const LINKS = {
   'calc, -O0, unmerged data segments': ['-O0', '--no-merge-data-segments'],
   'calc, --strip-all and --wrap': ['--strip-all', '--wrap=greet'],
   'calc, tracing (-y, --trace)': ['-y', 'printf', '-y', 'greet', '--trace'],
+  'calc with DWARF, relocatable (-r)': ['CALC_G', '-r'],
   'all of libc, whole archive, everything exported': ['WHOLE_LIBC'],
 };
 

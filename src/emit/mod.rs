@@ -10,8 +10,9 @@
 pub mod build_id;
 pub mod custom;
 pub mod encode;
+pub mod linking;
 
-use crate::context::{Ctx, GlobalInit};
+use crate::context::{Ctx, FileId, GlobalInit};
 use crate::input::object::{Limits, SymKind};
 use crate::input::wasm::{external, limits, names, op, section};
 use crate::layout::indices::Indices;
@@ -381,8 +382,25 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
         w.section(section::DATACOUNT, "", &encode::uleb(data_segments.len() as u64));
     }
 
+    // With `-r` or `--emit-relocs`, the relocations of each section, gathered as it is
+    // written.
+    let relocatable = ctx.options.relocatable || ctx.options.emit_relocs;
+    let mut reloc_sections: Vec<linking::RelocSection<'_>> = Vec::new();
+
     // Code.
     if !ix.functions.is_empty() {
+        if relocatable {
+            let mut chunks = Vec::new();
+            for &f in &ix.functions {
+                let func = ctx.func(f);
+                let Some(file) = func.file else { continue };
+                let obj = ctx.file(file).object();
+                let Some(input) = obj.functions.get(func.local_index as usize) else { continue };
+                let relocs = obj.code_relocs.get(input.relocs.start as usize..input.relocs.end as usize).unwrap_or(&[]);
+                chunks.push(linking::RelocChunk { file, relocs, input_offset: input.code_offset as u64, output_offset: func.out_offset });
+            }
+            reloc_sections.push(linking::RelocSection { name: "reloc.CODE".to_string(), index: w.sections.len() as u32, chunks });
+        }
         w.section_with(section::CODE, "", code_offset, |p| {
             write_uleb(p, ix.functions.len() as u64);
             match &compressed {
@@ -398,6 +416,7 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
 
     // Data.
     let mut segment_offsets = vec![None; mem.segments.len()];
+    let data_section_index = w.sections.len() as u32;
     if !data_segments.is_empty() {
         // Headers are a few bytes each: this hint gives the size field its final length.
         let hint = data_segments.iter().map(|s| s.size + 16).fold(8, u64::saturating_add);
@@ -443,8 +462,38 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
         });
     }
 
+    if relocatable && !data_segments.is_empty() {
+        let mut chunks = Vec::new();
+        for seg in &data_segments {
+            let Some(Some((_, data_start))) = segment_offsets.get(seg.index as usize) else { continue };
+            for part in &seg.parts {
+                let Part::Input(s) = part else { continue };
+                #[allow(clippy::indexing_slicing)] // A `SegId` is the index its segment was pushed at; never removed.
+                let is = &ctx.segments[s.idx()];
+                let obj = ctx.file(is.file).object();
+                let Some(input) = obj.segments.get(is.local_index as usize) else { continue };
+                let relocs = obj.data_relocs.get(input.relocs.start as usize..input.relocs.end as usize).unwrap_or(&[]);
+                chunks.push(linking::RelocChunk { file: is.file, relocs, input_offset: input.section_offset as u64, output_offset: data_start + is.out_offset });
+            }
+        }
+        reloc_sections.push(linking::RelocSection { name: "reloc.DATA".to_string(), index: data_section_index, chunks });
+    }
+
     // Custom sections from the inputs.
+    let mut custom_section_indices: Vec<(&str, u32)> = Vec::new();
     for c in &customs {
+        if relocatable {
+            let index = w.sections.len() as u32;
+            custom_section_indices.push((c.name, index));
+            let mut chunks = Vec::new();
+            for part in &c.parts {
+                let custom::CustomPart::Input(file, idx) = part else { continue };
+                let Some(sec) = ctx.file(*file).object().customs.get(*idx as usize) else { continue };
+                let start = custom_offsets.get(&(*file, *idx)).copied().unwrap_or(0);
+                chunks.push(linking::RelocChunk { file: *file, relocs: &sec.relocs, input_offset: 0, output_offset: start });
+            }
+            reloc_sections.push(linking::RelocSection { name: format!("reloc.{}", c.name), index, chunks });
+        }
         let tombstone = tombstone_for_section(c.name);
         w.section_with(section::CUSTOM, c.name, c.size, |p| {
             for part in &c.parts {
@@ -459,6 +508,21 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
                 }
             }
         });
+    }
+
+    if relocatable {
+        let table = linking::SymbolTable::build(ctx, &custom_section_indices);
+        w.section(section::CUSTOM, "linking", &linking::linking_section(ctx, ix, mem, &table));
+        let section_addend = |file: FileId, idx: u32, addend: i64| res.section_offset(file, idx, addend);
+        for sec in &reloc_sections {
+            let mut relocs = linking::Relocs::default();
+            for chunk in &sec.chunks {
+                relocs.add_chunk(ctx, &table, chunk, &section_addend);
+            }
+            if !relocs.is_empty() {
+                w.section(section::CUSTOM, &sec.name, &relocs.payload(sec.index));
+            }
+        }
     }
 
     let keep = |name: &str| !ctx.options.strip_all || ctx.options.keep_sections.iter().any(|k| k == name);

@@ -82,6 +82,9 @@ pub struct Function<'a> {
     pub comdat: Option<u32>,
     /// Name of the first symbol that defines this function.
     pub symbol_name: Option<&'a str>,
+    /// Its name in the object's own `name` section (objects written by `wasm-ld -r` have
+    /// one): the output's name section prefers it, as wasm-ld's does.
+    pub debug_name: Option<&'a str>,
 }
 
 #[derive(Clone, Debug)]
@@ -463,6 +466,7 @@ impl<'a, 'f> Parser<'a, 'f> {
                         export_name: None,
                         comdat: None,
                         symbol_name: None,
+                        debug_name: None,
                     });
                 }
                 self.function_count = Some(n);
@@ -687,7 +691,41 @@ impl<'a, 'f> Parser<'a, 'f> {
         }
         self.assign_chunk_relocs();
         self.called_directly();
+        self.function_debug_names();
         Ok(())
+    }
+
+    /// Function names from a `name` section. Only names: a malformed or odd section is
+    /// ignored rather than failing a link over debug information.
+    fn function_debug_names(&mut self) {
+        let Some(names) = self.obj.customs.iter().find(|c| c.name == "name") else { return };
+        let mut r = Reader::new(names.data, 0);
+        let mut found: Vec<(u32, &'a str)> = Vec::new();
+        let parsed: ParseResult<()> = (|| {
+            while !r.is_empty() {
+                let id = r.u8()?;
+                let size = r.leb_u32()? as usize;
+                let mut sub = Reader::new(r.bytes(size)?, 0);
+                if id != wasm::names::FUNCTION {
+                    continue;
+                }
+                for _ in 0..sub.count(2)? {
+                    let index = sub.leb_u32()?;
+                    found.push((index, sub.name()?));
+                }
+            }
+            Ok(())
+        })();
+        if parsed.is_err() {
+            return;
+        }
+        let imported = self.obj.num_imported_functions();
+        for (index, name) in found {
+            let defined = index.checked_sub(imported).and_then(|i| self.obj.functions.get_mut(i as usize));
+            if let Some(f) = defined.filter(|_| !name.is_empty()) {
+                f.debug_name = Some(name);
+            }
+        }
     }
 
     fn code_bodies(&mut self, r: &mut Reader<'a>) -> ParseResult<()> {

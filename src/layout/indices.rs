@@ -74,7 +74,14 @@ fn allow_undefined(ctx: &Ctx<'_>, s: SymbolId) -> bool {
 /// wasm-ld's `shouldImport` for a static (non-PIC) link.
 fn should_import(ctx: &Ctx<'_>, s: SymbolId) -> bool {
     let sym = ctx.sym(s);
-    if sym.kind == SymKind::Data || !ctx.is_live(s) || !sym.used_in_regular_obj || !sym.is_undefined() || sym.is_weak() {
+    if sym.kind == SymKind::Data || !ctx.is_live(s) || !sym.used_in_regular_obj || !sym.is_undefined() {
+        return false;
+    }
+    // A relocatable output imports whatever it leaves undefined, weak or not.
+    if ctx.options.relocatable {
+        return true;
+    }
+    if sym.is_weak() {
         return false;
     }
     if ctx.options.import_undefined || ctx.options.unresolved == UnresolvedPolicy::ImportDynamic {
@@ -200,7 +207,7 @@ fn scan_one(ctx: &mut Ctx<'_>, ix: &mut Indices, file: FileId, r: Reloc, reporte
         ctx.error(Diagnostic::error(msg));
     }
     let s = ctx.sym(sym);
-    if s.is_undefined() && !s.is_weak() && reported.insert((file, sym)) {
+    if s.is_undefined() && !s.is_weak() && !ctx.options.relocatable && reported.insert((file, sym)) {
         report_undefined(ctx, file, sym);
     }
 }
@@ -394,8 +401,9 @@ pub fn assign_indexes(ctx: &mut Ctx<'_>, ix: &mut Indices) {
 
 /// Constructors of live objects, by priority (stable).
 pub fn calculate_init_functions(ctx: &mut Ctx<'_>, ix: &mut Indices) {
-    let Some(cc) = ctx.sym.call_ctors else { return };
-    if !ctx.is_live(cc) {
+    // A relocatable output lists them in its `linking` section; otherwise they are for
+    // `__wasm_call_ctors` to call, when it is live.
+    if !ctx.options.relocatable && !ctx.sym.call_ctors.is_some_and(|cc| ctx.is_live(cc)) {
         return;
     }
     let mut list = Vec::new();

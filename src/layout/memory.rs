@@ -23,7 +23,6 @@ pub struct OutputSegment<'a> {
     pub index: u32,
     /// log2.
     pub alignment: u32,
-    pub linking_flags: u32,
     pub is_bss: bool,
     pub is_tls: bool,
     pub init_flags: u32,
@@ -114,15 +113,18 @@ pub fn create_output_segments<'a>(ctx: &mut Ctx<'a>) -> MemoryLayout<'a> {
                 continue;
             }
             let name = output_name(ctx, seg);
-            let slot = match by_name.get(name) {
+            // A relocatable output keeps COMDAT segments apart: the final link includes or
+            // drops each one on its own.
+            let comdat = ctx.options.relocatable && file.object().segments.get((seg.0 - base) as usize).is_some_and(|s| s.comdat.is_some());
+            let slot = match by_name.get(name).filter(|_| !comdat) {
                 Some(&i) => i,
                 None => {
                     layout.segments.push(OutputSegment {
                         name,
                         index: 0,
                         alignment: 0,
-                        linking_flags: 0,
-                        is_bss: name.starts_with(".bss"),
+                        // In an object, `.bss` is data like any other.
+                        is_bss: name.starts_with(".bss") && !ctx.options.relocatable,
                         is_tls: name == ".tdata",
                         init_flags: if ctx.options.shared_memory { data_flag::IS_PASSIVE } else { 0 },
                         parts: Vec::new(),
@@ -131,7 +133,9 @@ pub fn create_output_segments<'a>(ctx: &mut Ctx<'a>) -> MemoryLayout<'a> {
                         start_va: 0,
                     });
                     members.push(Vec::new());
-                    by_name.insert(name, layout.segments.len() - 1);
+                    if !comdat {
+                        by_name.insert(name, layout.segments.len() - 1);
+                    }
                     layout.segments.len() - 1
                 }
             };
@@ -172,7 +176,6 @@ fn finalize_segment<'a>(ctx: &mut Ctx<'a>, merged: &mut Vec<MergedStrings>, out:
         let s = &ctx.segments[seg.idx()];
         let input = &ctx.files[s.file.idx()].object().segments[s.local_index as usize];
         out.alignment = out.alignment.max(input.alignment);
-        out.linking_flags |= input.flags;
         if is_mergeable(ctx, seg) {
             let key = (input.flags, input.alignment);
             match group_of.get(&key).and_then(|&g| groups.get_mut(g)) {
@@ -327,9 +330,13 @@ pub fn segment_offset(s: &crate::context::InputSegment, offset: u64) -> u64 {
 pub fn layout_memory(ctx: &mut Ctx<'_>, layout: &mut MemoryLayout<'_>) {
     let o = ctx.options;
     let stack_first = o.stack_first;
-    let global_base = o.global_base.unwrap_or(if stack_first { 0 } else { 1024 });
+    let global_base = o.global_base.unwrap_or(if stack_first || o.relocatable { 0 } else { 1024 });
     let mut ptr: u64 = 0;
     let place_stack = |ctx: &mut Ctx<'_>, ptr: &mut u64, layout: &mut MemoryLayout<'_>| {
+        // The stack of a relocatable output is the final link's to place.
+        if o.relocatable {
+            return;
+        }
         *ptr = align_to(*ptr, STACK_ALIGNMENT);
         layout.stack_low = *ptr;
         if o.stack_size % STACK_ALIGNMENT != 0 {
