@@ -95,6 +95,9 @@ export interface LinkOptions {
   buildId?: boolean | "fast" | "sha1" | "tree" | "uuid" | "none" | `0x${string}`;
   /** Return wasm-ld's link map (`-Map`) text as `map`. */
   map?: boolean;
+  /** Return the `--why-extract` table (why each archive member was loaded, tab-separated
+   * with a header line) as `whyExtract`. */
+  whyExtract?: boolean;
   /** Build the {@link Report} (default `true`). On big links it costs as much as the link itself: pass `false` when you only need the module. */
   report?: boolean;
   /** `--soname=`. */
@@ -159,6 +162,8 @@ export interface LinkResult {
   messages: string[];
   /** The link map, when `options.map` was set. */
   map?: string;
+  /** The `--why-extract` table, when `options.whyExtract` was set. */
+  whyExtract?: string;
 }
 
 /** What `link` returns with `options.report: false`. */

@@ -3,7 +3,7 @@
 //! `driver::run`, and turns the outcome back into JS values. The npm package (`npm/`)
 //! wraps these exports; its `index.d.ts` documents the shapes.
 //!
-//! - `link(inputs, options)` → `{ wasm, report, warnings, messages, map? }`
+//! - `link(inputs, options)` → `{ wasm, report, warnings, messages, map?, whyExtract? }`
 //! - `wasmLd(args, files, program?)` → `{ exitCode, stdout, stderr, outputs }`
 //! - `Linker`: `addLibrary(name, bytes)` once, then `link(objects, options)` many times.
 //!
@@ -113,7 +113,7 @@ fn run_link(files: &[InputFile<'_>], options: &Options, want_map: bool) -> Resul
         all.extend(d);
         link_error(&all)
     })?;
-    let Linked { wasm, warnings: link_warnings, map, messages, report, why_extract: _ } = linked;
+    let Linked { wasm, warnings: link_warnings, map, messages, report, why_extract } = linked;
     warnings.list.extend(link_warnings);
     let report = report.map(|mut r| {
         if r.timings.is_empty() {
@@ -134,6 +134,9 @@ fn run_link(files: &[InputFile<'_>], options: &Options, want_map: bool) -> Resul
     set(&result, "messages", &msgs);
     if want_map {
         set(&result, "map", &JsValue::from_str(map.as_deref().unwrap_or("")));
+    }
+    if let Some(text) = why_extract {
+        set(&result, "whyExtract", &JsValue::from_str(&text));
     }
     Ok(result.into())
 }
@@ -258,6 +261,9 @@ fn read_options(value: &JsValue) -> Result<(Options, bool), JsValue> {
             "keepSections" => o.keep_sections = strings(&v, what)?,
             "buildId" => o.build_id = build_id(&v, what)?,
             "map" => want_map = boolean(&v, what)?,
+            // The `--why-extract` table comes back as `whyExtract` (the core writes the text
+            // for any name but `-`, which would send it to `messages`).
+            "whyExtract" => o.why_extract = boolean(&v, what)?.then(|| "whyExtract".to_string()),
             // On by default; building the report costs time on big links.
             "report" => o.report = boolean(&v, what)?,
             "soname" => o.soname = Some(string(&v, what)?),

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
 import { link, version } from 'weld-wasm';
-import { clangArgs, clangInputs, fixture, input, run, runWasi, tempDir, CALC_V1, NATIVE, WASM_LD } from './helpers.mjs';
+import { clangArgs, clangInputs, fixture, input, run, runWasi, tempDir, CALC_V1, FIXTURES, NATIVE, WASM_LD } from './helpers.mjs';
 
 
 /** Links with an external linker (same command line clang would use); returns the bytes. */
@@ -140,4 +140,19 @@ test('relocatable: two objects become one object, as wasm-ld-19 -r writes it, wh
   // -r turns garbage collection off, and refuses what it cannot mean.
   assert.throws(() => link(objects.map(input), { relocatable: true, exportTable: true }), /--relocatable is incompatible with --export-table/);
   assert.throws(() => link(objects.map(input), { relocatable: true, gcSections: true }), /-r and --gc-sections may not be used together/);
+});
+
+test('whyExtract: the table --why-extract writes, as wasm-ld-19 writes it', () => {
+  const { wasm, whyExtract } = link(clangInputs(['calc.o', 'greet-v1.o']), { output: 'calc.wasm', whyExtract: true });
+  assert.equal(runWasi(wasm).stdout, CALC_V1);
+  const dir = tempDir();
+  const table = join(dir, 'why.txt');
+  const r = run(WASM_LD, [...clangArgs(['calc.o', 'greet-v1.o'], join(dir, 'calc.wasm')), `--why-extract=${table}`]);
+  assert.equal(r.status, 0, r.stderr);
+  // wasm-ld names inputs by their paths; the JS inputs are named by their file names.
+  const theirs = readFileSync(table, 'utf8').replaceAll(`${FIXTURES}/`, '');
+  assert.match(whyExtract, /^reference\textracted\tsymbol\n/);
+  assert.ok(whyExtract.split('\n').length > 5, whyExtract);
+  assert.equal(whyExtract, theirs);
+  assert.equal(link(clangInputs(['hello.o']), { output: 'hello.wasm' }).whyExtract, undefined);
 });
