@@ -253,10 +253,20 @@ fn load_inputs(
                 continue;
             }
         };
-        let Some(bytes) = read else {
+        let Some(mut bytes) = read else {
             h.report(Diagnostic::error(format!("cannot open {path}: {}", fs.read_error(&path))));
             continue;
         };
+        if FileKind::of(&bytes) == FileKind::ThinArchive {
+            // From here on, the regular archive it stands for.
+            match input::thin::inline_members(&path, &bytes, |p| fs.read(p).ok_or_else(|| fs.read_error(p))) {
+                Ok(regular) => bytes = regular,
+                Err(d) => {
+                    h.report(d);
+                    continue;
+                }
+            }
+        }
         match FileKind::of(&bytes) {
             FileKind::Wasm => {
                 // wasm-ld checks each object it is given (not lazy ones) as it reads it, and
@@ -268,7 +278,8 @@ fn load_inputs(
                     return loaded;
                 }
             }
-            FileKind::Archive => {
+            // (A thin archive was made regular above.)
+            FileKind::Archive | FileKind::ThinArchive => {
                 // wasm-ld reads `libfoo.imports` next to `libfoo.a`: symbols that may stay
                 // undefined (imported from the host).
                 let imports = imports_path(&path);
@@ -281,10 +292,6 @@ fn load_inputs(
                         ))),
                     }
                 }
-            }
-            FileKind::ThinArchive => {
-                h.report(Diagnostic::error(format!("weld does not support thin archives yet: {path}")));
-                continue;
             }
             FileKind::Bitcode => {
                 h.report(Diagnostic::error(format!("weld does not support LLVM bitcode (LTO) inputs yet: {path}")));

@@ -18,6 +18,7 @@
 
 pub mod arch;
 pub mod archive;
+pub mod thin;
 pub mod object;
 pub mod prepared;
 pub mod reader;

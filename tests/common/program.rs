@@ -11,6 +11,7 @@
 //! | `FILE-CFLAGS: ...`     | extra clang flags for the file it is written in only           |
 //! | `LDFLAGS: ...`         | linker flags (wasm-ld syntax), placed before the objects       |
 //! | `ARCHIVE: [NAME.a:] SOURCES` | compile SOURCES (files of the directory) and archive them with llvm-ar; NAME defaults to `libarchN.a`; the archive goes after the objects unless LIBS names it |
+//! | `THIN-ARCHIVE: [NAME.a:] SOURCES` | as ARCHIVE, a thin archive (`llvm-ar --thin`: it names its members' files, in `NAME.a.members/`) |
 //! | `START-LIB: SOURCES`   | compile SOURCES and pass their objects between `--start-lib` and `--end-lib`, after the other objects |
 //! | `LIBS: ...`            | linker inputs after the objects, e.g. `-lm`; an archive's name stands for its path |
 //! | `NODEFAULTLIBS: yes`   | no `-lc` and compiler-rt builtins at the end (as `-nodefaultlibs`) |
@@ -56,6 +57,8 @@ impl Source {
 pub struct Archive {
     pub name: String,
     pub members: Vec<Source>,
+    /// Made with `llvm-ar --thin`.
+    pub thin: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -132,7 +135,7 @@ struct Raw {
     cflags: Vec<String>,
     ldflags: Vec<String>,
     libs: Vec<String>,
-    archives: Vec<(Option<String>, Vec<String>)>,
+    archives: Vec<(Option<String>, Vec<String>, bool)>,
     lazy: Vec<String>,
     inputs: Vec<String>,
     warnings: Vec<String>,
@@ -204,12 +207,12 @@ impl Raw {
             "INVOKE" => self.invokes.extend(split_words(value)?),
             "EXPECT-WARNING" => self.warnings.push(value.to_string()),
             "EXPECT-ERROR" => self.errors.push(value.to_string()),
-            "ARCHIVE" => {
+            "ARCHIVE" | "THIN-ARCHIVE" => {
                 let (name, members) = match value.split_once(':') {
                     Some((name, members)) => (Some(name.trim().to_string()), members),
                     None => (None, value),
                 };
-                self.archives.push((name, split_words(members)?));
+                self.archives.push((name, split_words(members)?, key == "THIN-ARCHIVE"));
             }
             "CRT" => set_once(&mut self.crt, key, value)?,
             "NODEFAULTLIBS" => set_once(&mut self.no_default_libs, key, value)?,
@@ -286,11 +289,12 @@ impl Raw {
             lazy_objects.push(source);
         }
         let mut archives = Vec::new();
-        for (i, (archive_name, members)) in self.archives.into_iter().enumerate() {
+        for (i, (archive_name, members, thin)) in self.archives.into_iter().enumerate() {
             let name = archive_name.unwrap_or_else(|| format!("libarch{i}.a"));
             let mut archive = Archive {
                 name,
                 members: Vec::new(),
+                thin,
             };
             for member in members {
                 let source = find("ARCHIVE", &member)?;

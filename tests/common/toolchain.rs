@@ -162,7 +162,14 @@ pub fn build_inputs(
         }
         let archive_path = out.join(&archive.name);
         let mut ar = Command::new(&tools.llvm_ar);
-        ar.arg("rcs").arg(&archive_path).args(&members);
+        ar.arg("rcs");
+        if archive.thin {
+            // Relative paths, which a thin archive keeps relative to its own directory.
+            ar.arg("--thin").current_dir(out);
+            let relative = |m: &PathBuf| m.strip_prefix(out).map(Path::to_path_buf).unwrap_or_else(|_| m.clone());
+            members = members.iter().map(relative).collect();
+        }
+        ar.arg(&archive_path).args(&members);
         expect_success(&mut ar, logs, &format!("ar-{}", archive.name))?;
     }
     for input in &program.inputs {
