@@ -1066,7 +1066,7 @@ fn bad_archives() {
     cases.case("thin archive", || {
         let mut b = good.clone();
         b[..8].copy_from_slice(b"!<thin>\n");
-        expect_error(&[("lib.a", &b)], &Options::default(), "lib.a", "thin archives are not supported")
+        expect_error(&[("lib.a", &b)], &Options::default(), "lib.a", "a thin archive only names its members' files")
     });
     cases.case("member that is not an object, whole-archive", || {
         let ar = archive(&[("notes.txt", b"hello"), ("a.o", &obj)]);

@@ -55,7 +55,9 @@ pub fn parse_archive<'a>(file: &str, bytes: &'a [u8]) -> Result<Archive<'a>, Dia
     let error = |offset: u64, msg: String| Diagnostic::at(file, Some("archive"), Some(offset), msg);
     let malformed = |offset: u64, what: String| error(offset, format!("truncated or malformed archive ({what})"));
     if bytes.starts_with(THIN_MAGIC) {
-        return Err(error(0, "thin archives are not supported".into()));
+        // The command line reads a thin archive's member files first (`thin.rs`); given
+        // as bytes (the JS API), its members are not there.
+        return Err(error(0, "a thin archive only names its members' files: link through the command line (wasmLd), or pass the members".into()));
     }
     if !bytes.starts_with(MAGIC) {
         return Err(error(0, "not an archive: missing !<arch> magic".into()));
@@ -417,7 +419,7 @@ mod tests {
         let thin = fs::read(dir.0.join("thin.a")).unwrap();
         assert_eq!(detect(&thin), FileKind::Archive);
         let err = parse_archive("thin.a", &thin).unwrap_err();
-        assert_eq!(err.render_body(), "thin.a: thin archives are not supported (in section archive at offset 0x0)");
+        assert_eq!(err.render_body(), "thin.a: a thin archive only names its members' files: link through the command line (wasmLd), or pass the members (in section archive at offset 0x0)");
 
         llvm_ar(&dir.0, &["rc", "empty.a"], &[]);
         let empty = fs::read(dir.0.join("empty.a")).unwrap();
