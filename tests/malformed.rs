@@ -385,6 +385,23 @@ fn corrupted_bytes() {
             }
         }
     }
+    // Relocatable outputs (`-r`, `--emit-relocs`) re-target every relocation and write a
+    // symbol table: corrupted inputs there too, every fifth byte of the debug object.
+    let relocatable = Options { relocatable: true, gc_sections: false, merge_data_segments: false, import_table: true, ..Options::default() };
+    let emit_relocs = Options { emit_relocs: true, ..real_options() };
+    for (label, options) in [("-r", &relocatable), ("--emit-relocs", &emit_relocs)] {
+        let full = &r.main_g;
+        for i in (0..full.len()).step_by(5) {
+            cases.case(format!("{label}: main-O0-g byte {i} ^ 0xff"), || {
+                let mut bad = full.to_vec();
+                bad[i] ^= 0xff;
+                match link(&[("bad.o", &bad), ("lib.o", &r.lib)], options) {
+                    Ok(wasm) if !wasm.starts_with(b"\0asm\x01\0\0\0") => Err("output is not a wasm module".into()),
+                    _ => Ok(()),
+                }
+            });
+        }
+    }
     // The same through the driver, with the bytes in a `MemoryFileSystem`.
     let full = &r.main;
     for i in (0..full.len()).step_by(7) {
