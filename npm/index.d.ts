@@ -383,6 +383,9 @@ export interface WasmLdResult {
   stderr: string;
   /** Written files in order (the module, then `--report`/`-Map` files): path → bytes. */
   outputs: Map<string, Uint8Array>;
+  /** What each of `outputs` is, as wasm-ld's `cannot open <kind> <path>` error words it:
+   * `output file` (the module), `map file`, ... */
+  outputKinds: Map<string, string>;
 }
 
 /**

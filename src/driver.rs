@@ -21,6 +21,12 @@ pub trait FileSystem {
     fn read_error(&self, _path: &str) -> String {
         "No such file or directory".to_string()
     }
+    /// Whether `path` could be written, checked before linking as wasm-ld checks its output
+    /// and map file (creating a file there, then removing it): why not, in the OS's words.
+    /// In memory, anything can be written.
+    fn check_create(&self, _path: &str) -> Result<(), String> {
+        Ok(())
+    }
 }
 
 /// Files held in memory, keyed by path (for tests and the JS API).
@@ -142,6 +148,19 @@ fn link_files(parsed: ParsedArgs, fs: &dyn FileSystem, h: &mut ErrorHandler, out
     }
     for d in args::check_options(&options, &deferred).list {
         h.report(d);
+    }
+    if h.error_count() > 0 || h.stopped() {
+        return;
+    }
+    // Fail before a long link rather than after it, as wasm-ld does.
+    let map = options.map_file.as_deref().unwrap_or("");
+    for (path, kind) in [(options.output.as_str(), OutputFile::MODULE), (map, "map file")] {
+        if path.is_empty() || path == "-" {
+            continue;
+        }
+        if let Err(why) = fs.check_create(path) {
+            h.report(Diagnostic::error(format!("cannot open {kind} {path}: {why}")));
+        }
     }
     if h.error_count() > 0 || h.stopped() {
         return;

@@ -457,8 +457,8 @@ fn link_error(diags: &Diagnostics) -> JsValue {
 
 /// Runs a wasm-ld command line (`args` without the program name) on a virtual file
 /// system: `files` is a `Map` or a plain object of path → bytes, or a function taking a
-/// path and returning bytes or `undefined`. Returns `{ exitCode, stdout, stderr, outputs }`
-/// with `outputs` a `Map` of path → `Uint8Array`. `program` names the linker in
+/// path and returning bytes or `undefined`. Returns `{ exitCode, stdout, stderr, outputs,
+/// outputKinds }` with `outputs` a `Map` of path → `Uint8Array`. `program` names the linker in
 /// diagnostics (default `weld`).
 #[wasm_bindgen(js_name = wasmLd)]
 pub fn wasm_ld(args: JsValue, files: JsValue, program: Option<String>) -> Result<JsValue, JsValue> {
@@ -474,10 +474,14 @@ pub fn wasm_ld(args: JsValue, files: JsValue, program: Option<String>) -> Result
     set(&result, "stdout", &JsValue::from_str(&out.stdout));
     set(&result, "stderr", &JsValue::from_str(&out.stderr));
     let outputs = Map::new();
+    // What each file is, in the words of wasm-ld's "cannot open <kind> <path>" errors.
+    let kinds = Map::new();
     for file in &out.outputs {
         outputs.set(&JsValue::from_str(&file.path), &Uint8Array::from(&file.bytes[..]));
+        kinds.set(&JsValue::from_str(&file.path), &JsValue::from_str(file.kind));
     }
     set(&result, "outputs", &outputs);
+    set(&result, "outputKinds", &kinds);
     Ok(result.into())
 }
 

@@ -62,17 +62,41 @@ function osMessage(e) {
   return words[e?.code] ?? e?.message ?? String(e);
 }
 
-const out = wasmLd(process.argv.slice(2), readFile, program);
-// Synchronous writes keep stdout/stderr in order with the output files, like the native CLI.
-if (out.stdout) writeAll(1, Buffer.from(out.stdout));
-if (out.stderr) writeAll(2, Buffer.from(out.stderr));
-let code = out.exitCode;
-for (const [path, bytes] of out.outputs) {
+/** Why `path` cannot be written (as creating the file tells), or null; nothing is left. */
+function cannotWrite(path) {
+  if (path === '-') return null;
+  const probe = `${path}.tmp${process.pid}`;
   try {
-    writeOutput(path, bytes);
+    closeSync(openSync(probe, 'w'));
+    rmSync(probe, { force: true });
+    return null;
   } catch (e) {
-    writeAll(2, Buffer.from(`${program}: error: cannot open output file ${path}: ${osMessage(e)}\n`));
-    code = 1;
+    return osMessage(e);
   }
 }
-process.exitCode = code;
+
+const out = wasmLd(process.argv.slice(2), readFile, program);
+// The native CLI checks that its outputs can be written before it links, and then writes
+// nothing; the wasm build can only check once it has them: every file, before any write.
+const unwritable = [...out.outputs.keys()]
+  .map((path) => [path, cannotWrite(path)])
+  .filter(([, why]) => why !== null)
+  .map(([path, why]) => `${program}: error: cannot open ${out.outputKinds?.get(path) ?? 'output file'} ${path}: ${why}\n`);
+if (unwritable.length) {
+  writeAll(2, Buffer.from(unwritable.join('')));
+  process.exitCode = 1;
+} else {
+  // Synchronous writes keep stdout/stderr in order with the output files, like the native CLI.
+  if (out.stdout) writeAll(1, Buffer.from(out.stdout));
+  if (out.stderr) writeAll(2, Buffer.from(out.stderr));
+  let code = out.exitCode;
+  for (const [path, bytes] of out.outputs) {
+    try {
+      writeOutput(path, bytes);
+    } catch (e) {
+      writeAll(2, Buffer.from(`${program}: error: cannot open ${out.outputKinds?.get(path) ?? 'output file'} ${path}: ${osMessage(e)}\n`));
+      code = 1;
+    }
+  }
+  process.exitCode = code;
+}

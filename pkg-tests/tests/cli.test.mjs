@@ -114,3 +114,19 @@ test('wasmLd reads from a Map or an object, and returns outputs as a Map', () =>
   assert.equal(c.stderr, 'wasm-ld: error: unable to find library -lnosuch\n');
   assert.equal(c.outputs.size, 0);
 });
+
+test('an output that cannot be written: the native CLI\'s message, and nothing written', () => {
+  for (const [what, extra] of [['map file', (dir) => [`-Map=${join(dir, 'no-such-dir', 'calc.map')}`]], ['output file', () => []]]) {
+    const results = {};
+    for (const how of ['native', 'npx']) {
+      const dir = tempDir();
+      const out = what === 'output file' ? join(dir, 'no-such-dir', 'calc.wasm') : join(dir, 'calc.wasm');
+      const args = [...clangArgs(['calc.o', 'greet-v2.o'], out), ...extra(dir)];
+      const r = how === 'native' ? run(NATIVE, args) : run(npx, ['--loglevel=error', '--no-install', 'weld', ...args]);
+      results[how] = { status: r.status, stderr: r.stderr.split(dir).join('OUT'), wrote: existsSync(join(dir, 'calc.wasm')) };
+    }
+    assert.equal(results.native.status, 1, what);
+    assert.match(results.native.stderr, new RegExp(`^weld: error: cannot open ${what} OUT/no-such-dir/calc\\.(map|wasm): No such file or directory\\n$`));
+    assert.deepEqual(results.npx, results.native, what);
+  }
+});

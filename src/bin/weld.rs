@@ -46,6 +46,18 @@ impl FileSystem for RealFileSystem {
             Ok(_) => "file changed while reading".to_string(),
         }
     }
+
+    fn check_create(&self, path: &str) -> Result<(), String> {
+        // As LLVM's FileOutputBuffer: a directory cannot be an output; otherwise a
+        // temporary file next to it must be creatable (and is removed at once).
+        if Path::new(path).is_dir() {
+            return Err("Is a directory".to_string());
+        }
+        let probe = format!("{path}.tmp{}", std::process::id());
+        std::fs::OpenOptions::new().write(true).create_new(true).open(&probe).map_err(|e| os_message(&e))?;
+        let _ = std::fs::remove_file(&probe);
+        Ok(())
+    }
 }
 
 /// "No such file or directory", without Rust's " (os error 2)" suffix, as LLVM prints it.
