@@ -76,12 +76,14 @@ function cannotWrite(path) {
 }
 
 const out = wasmLd(process.argv.slice(2), readFile, program);
+/** wasm-ld's words for an output it cannot write, naming what the file is. */
+const cannotOpen = (path, why) => `${program}: error: cannot open ${out.outputKinds?.get(path) ?? 'output file'} ${path}: ${why}\n`;
 // The native CLI checks that its outputs can be written before it links, and then writes
 // nothing; the wasm build can only check once it has them: every file, before any write.
 const unwritable = [...out.outputs.keys()]
   .map((path) => [path, cannotWrite(path)])
   .filter(([, why]) => why !== null)
-  .map(([path, why]) => `${program}: error: cannot open ${out.outputKinds?.get(path) ?? 'output file'} ${path}: ${why}\n`);
+  .map(([path, why]) => cannotOpen(path, why));
 if (unwritable.length) {
   writeAll(2, Buffer.from(unwritable.join('')));
   process.exitCode = 1;
@@ -94,7 +96,7 @@ if (unwritable.length) {
     try {
       writeOutput(path, bytes);
     } catch (e) {
-      writeAll(2, Buffer.from(`${program}: error: cannot open ${out.outputKinds?.get(path) ?? 'output file'} ${path}: ${osMessage(e)}\n`));
+      writeAll(2, Buffer.from(cannotOpen(path, osMessage(e))));
       code = 1;
     }
   }
