@@ -12,6 +12,10 @@ use crate::diag::Diagnostic;
 
 const HEADER_LEN: usize = 60;
 
+/// The most member bytes one thin archive may bring in: its headers can name one big file
+/// any number of times, and the inlined archive is held in memory.
+pub const MAX_INLINED: usize = 1 << 31;
+
 /// The regular archive equivalent to the thin archive `bytes` at `path`; `read` gives the
 /// bytes of a member file (or why it cannot).
 pub fn inline_members(path: &str, bytes: &[u8], mut read: impl FnMut(&str) -> Result<Vec<u8>, String>) -> Result<Vec<u8>, Diagnostic> {
@@ -55,6 +59,9 @@ pub fn inline_members(path: &str, bytes: &[u8], mut read: impl FnMut(&str) -> Re
             let file = if member.starts_with('/') { member.clone() } else { format!("{dir}{member}") };
             // wasm-ld's words, naming the member as the archive does.
             let data = read(&file).map_err(|e| Diagnostic::error(format!("{path}: could not get the buffer for a child of the archive: '{member}': {e}")))?;
+            if out.len().saturating_add(data.len()) > MAX_INLINED {
+                return Err(Diagnostic::error(format!("{path}: thin archive members add up to more than {MAX_INLINED} bytes")));
+            }
             let field = format!("{:<10}", data.len());
             if field.len() != 10 {
                 return Err(Diagnostic::error(format!("{path}: thin archive member {file} is too large")));
@@ -172,5 +179,8 @@ mod tests {
         let missing = inline_members("libt.a", &thin, |_| Err("No such file or directory".into())).unwrap_err();
         assert!(missing.to_string().contains("libt.a: could not get the buffer for a child of the archive: 'sub/x.o'"), "{missing}");
         assert!(inline_members("t.a", &thin[..40], |_| Ok(Vec::new())).is_err());
+        // One file named over and over cannot make the archive grow without bound.
+        let big = inline_members("t.a", &thin, |_| Ok(vec![0; MAX_INLINED / 2 + 1])).unwrap_err();
+        assert!(big.to_string().contains("add up to more than"), "{big}");
     }
 }
