@@ -180,7 +180,7 @@ fn classify<'a>(
 }
 
 /// A GNU long name: `/N` points at offset N of the `//` table; names end at `\n` (GNU) or NUL.
-fn long_name<'a>(table: &'a [u8], index: &[u8]) -> Option<&'a [u8]> {
+pub(super) fn long_name<'a>(table: &'a [u8], index: &[u8]) -> Option<&'a [u8]> {
     let rest = table.get(usize::try_from(decimal(index)?).ok()?..)?;
     let end = rest.iter().position(|&b| b == b'\n' || b == 0).unwrap_or(rest.len());
     rest.get(..end)
@@ -246,7 +246,7 @@ fn split_nul(bytes: &[u8]) -> Option<(&[u8], &[u8])> {
 }
 
 /// A space-padded decimal header field.
-fn decimal(field: &[u8]) -> Option<u64> {
+pub(super) fn decimal(field: &[u8]) -> Option<u64> {
     let digits = trim_end(field, b' ');
     if digits.is_empty() {
         return None;
@@ -257,7 +257,7 @@ fn decimal(field: &[u8]) -> Option<u64> {
     })
 }
 
-fn trim_end(mut bytes: &[u8], pad: u8) -> &[u8] {
+pub(super) fn trim_end(mut bytes: &[u8], pad: u8) -> &[u8] {
     while let [rest @ .., last] = bytes {
         if *last != pad {
             break;

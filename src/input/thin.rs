@@ -7,7 +7,7 @@
 //! symbols, `--whole-archive`, members named `libfoo.a(dir/x.o)` as wasm-ld names them)
 //! is the regular archive path. Every header field is checked as `archive.rs` checks them.
 
-use super::archive::{MAGIC, THIN_MAGIC};
+use super::archive::{decimal, long_name, trim_end, MAGIC, THIN_MAGIC};
 use crate::diag::Diagnostic;
 
 const HEADER_LEN: usize = 60;
@@ -36,8 +36,9 @@ pub fn inline_members(path: &str, bytes: &[u8], mut read: impl FnMut(&str) -> Re
         if header.get(58..60) != Some(b"`\n") {
             return Err(malformed(pos, "bad header terminator"));
         }
-        let size = header.get(48..58).and_then(decimal).ok_or_else(|| malformed(pos, "size field is not a decimal number"))?;
-        let name = header.get(..16).map(trim_spaces).unwrap_or_default();
+        let size = header.get(48..58).and_then(decimal).and_then(|n| usize::try_from(n).ok());
+        let size = size.ok_or_else(|| malformed(pos, "size field is not a decimal number"))?;
+        let name = header.get(..16).map(|n| trim_end(n, b' ')).unwrap_or_default();
         let inline = matches!(name, b"/" | b"/SYM64/" | b"//");
         let header_at = out.len();
         out.extend_from_slice(header);
@@ -110,31 +111,13 @@ fn relocate_symtab(out: &mut [u8], at: usize, width: usize, moved: &[(u64, u64)]
     }
 }
 
-/// A member's name: `name/`, or `/N` into the long-name table (entries end in `/\n`).
+/// A member's name: `name/`, or `/N` into the long-name table.
 fn member_name<'a>(raw: &'a [u8], long_names: &'a [u8]) -> Option<&'a [u8]> {
-    match raw.strip_prefix(b"/") {
-        Some(index) => {
-            let start = decimal(index)?;
-            let rest = long_names.get(start..)?;
-            let end = rest.iter().position(|&b| b == b'\n' || b == 0).unwrap_or(rest.len());
-            let name = rest.get(..end)?;
-            Some(name.strip_suffix(b"/").unwrap_or(name))
-        }
-        None => Some(raw.strip_suffix(b"/").unwrap_or(raw)),
-    }
-}
-
-fn trim_spaces(field: &[u8]) -> &[u8] {
-    let end = field.iter().rposition(|&b| b != b' ').map_or(0, |i| i.saturating_add(1));
-    field.get(..end).unwrap_or_default()
-}
-
-fn decimal(field: &[u8]) -> Option<usize> {
-    let digits = trim_spaces(field);
-    if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
-        return None;
-    }
-    std::str::from_utf8(digits).ok()?.parse().ok()
+    let name = match raw.strip_prefix(b"/") {
+        Some(index) => long_name(long_names, index)?,
+        None => raw,
+    };
+    Some(name.strip_suffix(b"/").unwrap_or(name))
 }
 
 #[cfg(test)]
