@@ -95,7 +95,7 @@ fn write_function(out: &mut Vec<u8>, res: &Resolver<'_, '_>, f: crate::context::
     });
     match input {
         Some((file, obj, input)) => {
-            let relocs = obj.code_relocs.get(input.relocs.start as usize..input.relocs.end as usize).unwrap_or(&[]);
+            let relocs = obj.function_relocs(input);
             let chunk = Chunk { file, data: &func.body, relocs, input_offset: input.code_offset as u64, va: 0, tombstone: 0 };
             if compress {
                 copy_compressed(out, &chunk, res);
@@ -396,7 +396,7 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
                 let Some(file) = func.file else { continue };
                 let obj = ctx.file(file).object();
                 let Some(input) = obj.functions.get(func.local_index as usize) else { continue };
-                let relocs = obj.code_relocs.get(input.relocs.start as usize..input.relocs.end as usize).unwrap_or(&[]);
+                let relocs = obj.function_relocs(input);
                 chunks.push(linking::RelocChunk { file, relocs, input_offset: input.code_offset as u64, output_offset: func.out_offset });
             }
             reloc_sections.push(linking::RelocSection { name: "reloc.CODE".to_string(), index: w.sections.len() as u32, chunks });
@@ -445,7 +445,7 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
                             // segment is left as zeros.
                             let obj = ctx.file(is.file).object();
                             let Some(input) = obj.segments.get(is.local_index as usize) else { continue };
-                            let relocs = obj.data_relocs.get(input.relocs.start as usize..input.relocs.end as usize).unwrap_or(&[]);
+                            let relocs = obj.segment_relocs(input);
                             let chunk = Chunk { file: is.file, data: input.data, relocs, input_offset: input.section_offset as u64, va: seg.start_va + is.out_offset, tombstone: 0 };
                             copy_relocated(p, &chunk, &res);
                         }
@@ -472,7 +472,7 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
                 let is = &ctx.segments[s.idx()];
                 let obj = ctx.file(is.file).object();
                 let Some(input) = obj.segments.get(is.local_index as usize) else { continue };
-                let relocs = obj.data_relocs.get(input.relocs.start as usize..input.relocs.end as usize).unwrap_or(&[]);
+                let relocs = obj.segment_relocs(input);
                 chunks.push(linking::RelocChunk { file: is.file, relocs, input_offset: input.section_offset as u64, output_offset: data_start + is.out_offset });
             }
         }

@@ -217,6 +217,15 @@ pub struct Object<'a> {
 }
 
 impl<'a> Object<'a> {
+    /// A defined function's relocations (ranges were checked at parse time; a range that
+    /// does not fit gives none).
+    pub fn function_relocs(&self, f: &Function<'_>) -> &[Reloc] {
+        self.code_relocs.get(f.relocs.start as usize..f.relocs.end as usize).unwrap_or(&[])
+    }
+    /// A data segment's relocations, as `function_relocs`.
+    pub fn segment_relocs(&self, s: &Segment<'_>) -> &[Reloc] {
+        self.data_relocs.get(s.relocs.start as usize..s.relocs.end as usize).unwrap_or(&[])
+    }
     pub fn num_imported_functions(&self) -> u32 {
         len_u32(&self.imported_functions)
     }

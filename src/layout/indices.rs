@@ -153,13 +153,13 @@ pub fn scan_relocations(ctx: &mut Ctx<'_>, ix: &mut Indices) {
         let mut relocs: Vec<Reloc> = Vec::new();
         for (i, func) in obj.functions.iter().enumerate() {
             if ctx.functions[f.func_base as usize + i].live {
-                relocs.extend_from_slice(&obj.code_relocs[func.relocs.start as usize..func.relocs.end as usize]);
+                relocs.extend_from_slice(obj.function_relocs(func));
             }
         }
         for (i, seg) in obj.segments.iter().enumerate() {
             let s = &ctx.segments[f.seg_base as usize + i];
             if s.live && !s.discarded {
-                relocs.extend_from_slice(&obj.data_relocs[seg.relocs.start as usize..seg.relocs.end as usize]);
+                relocs.extend_from_slice(obj.segment_relocs(seg));
             }
         }
         if !ctx.options.gc_sections {
