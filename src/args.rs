@@ -239,21 +239,8 @@ fn collect_inputs(list: &matcher::ArgList) -> (Vec<InputSpec>, Vec<(usize, Diagn
 /// Flags wasm-ld accepts whose feature weld does not implement: a clear error beats a
 /// silently different output.
 fn reject_unsupported(list: &matcher::ArgList, h: &mut ErrorHandler) {
-    let mut seen: Vec<Id> = Vec::new();
-    for a in &list.args {
-        let name = match a.id {
-            Id::Shared => "--shared",
-            Id::ExperimentalPic => "--experimental-pic",
-            Id::Reproduce => "--reproduce",
-            _ => continue,
-        };
-        if !seen.contains(&a.id) {
-            seen.push(a.id);
-            h.report(Diagnostic::error(format!("weld does not support {name} yet")));
-        }
-    }
-    if list.flag(Id::Pie, Id::NoPie, false) {
-        h.report(Diagnostic::error("weld does not support --pie yet"));
+    if list.has(Id::Reproduce) {
+        h.report(Diagnostic::error("weld does not support --reproduce yet"));
     }
 }
 
@@ -267,6 +254,8 @@ fn read_config(list: &matcher::ArgList, o: &mut Options, h: &mut ErrorHandler) -
     o.demangle = list.flag(Id::Demangle, Id::NoDemangle, true);
     o.relocatable = list.has(Id::Relocatable);
     o.emit_relocs = list.has(Id::EmitRelocs);
+    o.experimental_pic = list.has(Id::ExperimentalPic);
+    o.bsymbolic = list.has(Id::Bsymbolic);
     match list.last(&[Id::Entry, Id::NoEntry]) {
         Some(a) if a.id == Id::Entry => o.entry = Some(a.value().to_string()),
         Some(_) => o.no_entry = true,
@@ -336,7 +325,10 @@ fn read_config(list: &matcher::ArgList, o: &mut Options, h: &mut ErrorHandler) -
     if o.max_memory.is_some() && o.no_growable_memory {
         h.report(Diagnostic::error("--max-memory is incompatible with --no-growable-memory"));
     }
-    o.export_dynamic = list.flag(Id::ExportDynamic, Id::NoExportDynamic, false);
+    o.pie = list.flag(Id::Pie, Id::NoPie, false);
+    o.shared = list.has(Id::Shared);
+    // A shared library exports its default-visibility symbols unless told otherwise.
+    o.export_dynamic = list.flag(Id::ExportDynamic, Id::NoExportDynamic, o.shared);
 
     if let Some(v) = list.last_value(Id::Emulation) {
         match v {
@@ -386,7 +378,7 @@ fn read_config(list: &matcher::ArgList, o: &mut Options, h: &mut ErrorHandler) -
     }
     o.build_id = build_id(list, h);
 
-    for d in relocatable_config(o) {
+    for d in derived_config(o) {
         h.report(d);
     }
 
@@ -402,9 +394,6 @@ fn read_config(list: &matcher::ArgList, o: &mut Options, h: &mut ErrorHandler) -
         if !valid {
             deferred.push(Diagnostic::error(format!("--thinlto-jobs: invalid job count: {jobs}")));
         }
-    }
-    if list.has(Id::Bsymbolic) {
-        deferred.push(Diagnostic::warning("-Bsymbolic is only meaningful when combined with -shared"));
     }
     deferred
 }
@@ -478,10 +467,18 @@ pub fn symbol_lines(bytes: &[u8]) -> Vec<String> {
         .collect()
 }
 
-/// What `-r` implies once the options are read (lld's `setConfigs`): the table becomes the
-/// final link's to make, so an object only refers to it. Returns the conflicts.
-pub fn relocatable_config(o: &mut Options) -> Vec<Diagnostic> {
+/// What `-r`, `-pie` and `-shared` imply once the options are read (lld's `setConfigs`): the
+/// table (and a shared library's memory) become the final link's or the loader's to make, so
+/// the output only refers to them. Returns the conflicts.
+pub fn derived_config(o: &mut Options) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
+    if o.is_pic() {
+        if o.export_table {
+            errors.push(Diagnostic::error("-shared/-pie is incompatible with --export-table"));
+        }
+        // The loader gives a position-independent module its table.
+        o.import_table = true;
+    }
     if o.relocatable {
         if o.export_table {
             errors.push(Diagnostic::error("--relocatable is incompatible with --export-table"));
@@ -490,6 +487,15 @@ pub fn relocatable_config(o: &mut Options) -> Vec<Diagnostic> {
             errors.push(Diagnostic::error("--relocatable is incompatible with --growable-table"));
         }
         o.import_table = true;
+    }
+    if o.shared {
+        if o.export_memory.is_some() {
+            errors.push(Diagnostic::error("--export-memory is incompatible with --shared"));
+        }
+        // A shared library uses the memory of the module that loads it.
+        if o.import_memory.is_none() {
+            o.import_memory = Some(("env".to_string(), "memory".to_string()));
+        }
     }
     errors
 }
@@ -508,6 +514,9 @@ pub fn check_options(o: &Options, deferred: &[Diagnostic]) -> Diagnostics {
     for e in deferred.iter().filter(|e| e.is_error()) {
         d.push(e.clone());
     }
+    if o.pie && o.shared {
+        d.push(Diagnostic::error("-shared and -pie may not be used together"));
+    }
     if o.output.is_empty() {
         d.push(Diagnostic::error("no output file specified"));
     }
@@ -521,6 +530,9 @@ pub fn check_options(o: &Options, deferred: &[Diagnostic]) -> Diagnostics {
             (o.gc_sections, "-r and --gc-sections may not be used together"),
             (o.compress_relocations, "-r -and --compress-relocations may not be used together"),
             (!o.undefined.is_empty(), "-r -and --undefined may not be used together"),
+            (o.pie, "-r and -pie may not be used together"),
+            // (wasm-ld 19 crashes on this one.)
+            (o.shared, "-r and -shared may not be used together"),
             (o.shared_memory, "-r and --shared-memory may not be used together"),
             (o.global_base.is_some(), "-r and --global-base may not by used together"),
         ];
@@ -530,10 +542,29 @@ pub fn check_options(o: &Options, deferred: &[Diagnostic]) -> Diagnostics {
             }
         }
     }
-    if o.unresolved == UnresolvedPolicy::ImportDynamic {
-        d.push(Diagnostic::warning(
-            "dynamic imports are not yet stable (--unresolved-symbols=import-dynamic)",
-        ));
+    if !o.experimental_pic {
+        if o.shared {
+            d.push(Diagnostic::warning("creating shared libraries, with -shared, is not yet stable"));
+        }
+        if o.pie {
+            d.push(Diagnostic::warning("creating PIEs, with -pie, is not yet stable"));
+        }
+        if o.unresolved == UnresolvedPolicy::ImportDynamic {
+            d.push(Diagnostic::warning(
+                "dynamic imports are not yet stable (--unresolved-symbols=import-dynamic)",
+            ));
+        }
+    }
+    if o.bsymbolic && !o.shared {
+        d.push(Diagnostic::warning("-Bsymbolic is only meaningful when combined with -shared"));
+    }
+    if o.is_pic() {
+        if o.global_base.is_some() {
+            d.push(Diagnostic::error("--global-base may not be used with -shared/-pie"));
+        }
+        if o.table_base.is_some() {
+            d.push(Diagnostic::error("--table-base may not be used with -shared/-pie"));
+        }
     }
     for w in deferred.iter().filter(|w| !w.is_error()) {
         d.push(w.clone());
@@ -872,7 +903,7 @@ mod table {
     pub fn is_ignored(id: Id) -> bool {
         matches!(
             id,
-            Bsymbolic | ColorDiagnostics | NoColorDiagnostics | ColorDiagnosticsEq
+            ColorDiagnostics | NoColorDiagnostics | ColorDiagnosticsEq
                 | DisableVerify | LtoCgo | LtoDebugPassManager | LtoO | LtoPartitions | Mllvm
                 | NoPie | NoShlibSigcheck | SaveTemps | ThinltoCacheDir | ThinltoCachePolicy
                 | ThinltoJobs | Threads
@@ -1568,11 +1599,16 @@ mod tests {
         assert_eq!(errors(&["--threads=0x2"]), ["error: --thinlto-jobs: invalid job count: 0x2"]);
         assert_eq!(errors(&["--lto-O9"]), ["error: invalid optimization level for LTO: 9"]);
         assert_eq!(errors(&["--color-diagnostics=red"]), ["error: unknown option: --color-diagnostics=red"]);
-        assert_eq!(errors(&["--shared", "-r", "--relocatable"]), ["error: weld does not support --shared yet"]);
-        assert_eq!(errors(&["--pie"]), ["error: weld does not support --pie yet"]);
-        assert!(errors(&["--pie", "--no-pie"]).is_empty());
+        assert_eq!(errors(&["--reproduce=x.tar"]), ["error: weld does not support --reproduce yet"]);
+        assert!(parse(&["--pie"]).options.is_pic());
+        assert!(!parse(&["--pie", "--no-pie"]).options.is_pic());
+        let shared = parse(&["--shared"]).options;
+        assert!(shared.export_dynamic && shared.import_table);
+        assert_eq!(shared.import_memory, Some(("env".to_string(), "memory".to_string())));
+        assert_eq!(shared.entry_symbol(), Some("__wasm_call_ctors"));
+        assert_eq!(errors(&["-shared", "--export-memory"]), ["error: --export-memory is incompatible with --shared"]);
+        assert_eq!(errors(&["-pie", "--export-table"]), ["error: -shared/-pie is incompatible with --export-table"]);
         assert_eq!(parse(&["--wrap=foo", "-wrap", "bar"]).options.wrap, ["foo", "bar"]);
-        assert_eq!(errors(&["-Bsymbolic"]), ["warning: -Bsymbolic is only meaningful when combined with -shared"]);
     }
 
     #[test]
@@ -1631,5 +1667,21 @@ mod tests {
             "error: no output file specified",
             "warning: -Bsymbolic is only meaningful when combined with -shared",
         ]);
+        // Dynamic linking: wasm-ld 19's messages in its order.
+        assert_eq!(check(&["-o", "x", "-shared", "-pie"]), [
+            "error: -shared and -pie may not be used together",
+            "warning: creating shared libraries, with -shared, is not yet stable",
+            "warning: creating PIEs, with -pie, is not yet stable",
+        ]);
+        assert_eq!(check(&["-o", "x", "-pie", "-r", "--no-gc-sections"]), [
+            "error: -r and -pie may not be used together",
+            "warning: creating PIEs, with -pie, is not yet stable",
+        ]);
+        assert_eq!(check(&["-o", "x", "-pie", "--experimental-pic", "--global-base=8", "--table-base=2", "-Bsymbolic"]), [
+            "warning: -Bsymbolic is only meaningful when combined with -shared",
+            "error: --global-base may not be used with -shared/-pie",
+            "error: --table-base may not be used with -shared/-pie",
+        ]);
+        assert!(check(&["-o", "x", "-shared", "--experimental-pic", "-Bsymbolic", "--unresolved-symbols=import-dynamic"]).is_empty());
     }
 }

@@ -286,6 +286,14 @@ pub struct WellKnown {
     pub init_memory_flag: Option<SymbolId>,
     pub indirect_function_table: Option<SymbolId>,
     pub start_function: Option<FuncId>,
+    /// Position-independent output: the imported bases of the module's data and table slots.
+    pub memory_base_import: Option<SymbolId>,
+    pub table_base_import: Option<SymbolId>,
+    /// `__wasm_apply_data_relocs` (PIC or `--unresolved-symbols=import-dynamic`): stores the
+    /// addresses in data that are only known at load time.
+    pub apply_data_relocs: Option<SymbolId>,
+    /// `__wasm_apply_global_relocs` (PIC): sets the internal GOT entries at start-up.
+    pub apply_global_relocs: Option<FuncId>,
 }
 
 pub struct Ctx<'a> {
@@ -332,6 +340,11 @@ pub struct Ctx<'a> {
     pub why_extract_text: Option<String>,
     /// An error after which wasm-ld stops at once (its `fatal`): no more files are loaded.
     pub fatal: bool,
+    /// Symbols the linker itself imports (`__memory_base`, ...), which may stay undefined.
+    pub linker_imports: Vec<SymbolId>,
+    /// The output may use `extended-const` expressions (`global.get` plus a constant), so
+    /// position-independent data keeps its segments and GOT entries need no start code.
+    pub extended_const: bool,
 }
 
 /// What asked for a lazy file, as `--why-extract` names it.
@@ -391,6 +404,8 @@ impl<'a> Ctx<'a> {
             other_definitions: Vec::new(),
             why_extracted: Vec::new(),
             why_extract_text: None,
+            linker_imports: Vec::new(),
+            extended_const: false,
             fatal: false,
         }
     }
@@ -492,6 +507,12 @@ impl<'a> Ctx<'a> {
 
     /// Output function index of a function symbol.
     pub fn function_index(&self, id: SymbolId) -> Option<u32> {
+        // A weak definition in a shared library is imported too, so that another module's
+        // definition can win: references go through the import.
+        let s = self.sym(id);
+        if s.is_defined() && s.import_index.is_some() {
+            return s.import_index;
+        }
         match self.function_of(id) {
             Some(f) => self.functions[f.idx()].out_index,
             None => self.sym(id).import_index,

@@ -8,6 +8,11 @@ use std::collections::BTreeSet;
 pub fn populate_target_features(ctx: &mut Ctx<'_>) -> Vec<String> {
     let o = ctx.options;
     let mut allowed: BTreeSet<String> = o.extra_features.iter().cloned().collect();
+    // Position-independent code imports mutable globals (`__stack_pointer`, GOT entries);
+    // its objects should say so, but wasm-ld does not rely on it.
+    if o.is_pic() {
+        allowed.insert("mutable-globals".to_string());
+    }
     let infer = o.features.is_none();
     if let Some(f) = &o.features {
         allowed.extend(f.iter().cloned());

@@ -288,7 +288,7 @@ fn read_options(value: &JsValue) -> Result<(Options, bool), JsValue> {
         o.gc_sections &= gc_given;
         o.merge_data_segments &= merge_given;
     }
-    let conflicts = args::relocatable_config(&mut o);
+    let conflicts = args::derived_config(&mut o);
     if !conflicts.is_empty() {
         return Err(link_error(&Diagnostics { list: conflicts, ..Diagnostics::default() }));
     }

@@ -16,6 +16,7 @@ pub mod args;
 pub mod demangle;
 pub mod diag;
 pub mod driver;
+pub mod dynamic;
 pub mod emit;
 pub mod features;
 pub mod hash;
@@ -91,12 +92,6 @@ macro_rules! checkpoint {
 
 /// Link `inputs` into a module.
 pub fn link(inputs: &[InputFile<'_>], options: &Options) -> Result<Linked, Diagnostics> {
-    if options.unresolved == options::UnresolvedPolicy::ImportDynamic {
-        // wasm-ld also writes a `dylink.0` section and `__wasm_apply_data_relocs` then, the
-        // start of its dynamic linking, which weld does not do yet: refuse rather than
-        // write a different module.
-        return Err(Diagnostic::error("weld does not support --unresolved-symbols=import-dynamic yet").into());
-    }
     let names = typed_arena::Arena::new();
     let mut ctx = Ctx::new(options, &names);
     let ctx = &mut ctx;
@@ -147,19 +142,29 @@ pub fn link(inputs: &[InputFile<'_>], options: &Options) -> Result<Linked, Diagn
     let allowed = features::populate_target_features(ctx);
     // Relocations may point into `.bss`, so `--emit-relocs` writes it out.
     mem.emit_bss = options.emit_relocs || (options.import_memory.is_some() && !allowed.iter().any(|f| f == "bulk-memory"));
+    ctx.extended_const = allowed.iter().any(|f| f == "extended-const");
+    // (With shared memory, every segment is passive and placed by `__wasm_init_memory`.)
+    if options.is_pic() && !ctx.extended_const && !options.shared_memory {
+        memory::combine_output_segments(ctx, &mut mem);
+    }
 
-    let mut ix = Indices { table_base: options.table_base.unwrap_or(1) as u32, ..Indices::default() };
+    // Table slot 0 stays null in a static link; a position-independent module's slots start
+    // at `__table_base`.
+    let default_table_base = if options.is_pic() { 0 } else { 1 };
+    let mut ix = Indices { table_base: options.table_base.unwrap_or(default_table_base) as u32, ..Indices::default() };
     indices::calculate_imports(ctx, &mut ix);
     indices::scan_relocations(ctx, &mut ix);
     indices::finalize_indirect_table(ctx, &ix);
     if !relocatable {
         synthetic::create_init_memory_function(ctx, &mem);
         synthetic::create_apply_tls_relocs_function(ctx, &mem);
+        dynamic::create_apply_global_relocs_function(ctx, &ix);
     }
     indices::assign_indexes(ctx, &mut ix);
     indices::calculate_init_functions(ctx, &mut ix);
     if !relocatable {
         synthetic::fill_synthetic_bodies(ctx, &ix, &mem);
+        dynamic::fill_bodies(ctx, &ix, &mem);
     }
     checkpoint!(ctx);
     if !relocatable {

@@ -144,6 +144,10 @@ fn chunk_relocs(ctx: &Ctx<'_>, chunk: Chunk) -> (Option<FileId>, Vec<Reloc>) {
 
 /// `__wasm_call_ctors` is needed when some live object has a live constructor.
 fn call_ctors_needed(ctx: &Ctx<'_>) -> bool {
+    // A position-independent module always has constructors for its loader to call.
+    if ctx.options.is_pic() {
+        return true;
+    }
     ctx.object_order.iter().any(|&f| {
         let file = &ctx.files[f.idx()];
         file.object().init_funcs.iter().any(|init| {

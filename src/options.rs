@@ -68,6 +68,16 @@ pub struct Options {
     /// sections (for post-link tools).
     pub emit_relocs: bool,
 
+    // --- dynamic linking (tool-conventions' DynamicLinking.md) ---
+    /// `-pie`: a position-independent executable, loaded at `__memory_base`/`__table_base`.
+    pub pie: bool,
+    /// `-shared`: a shared library (side module).
+    pub shared: bool,
+    /// `--experimental-pic`: silences the warnings that `-pie`/`-shared` are not stable.
+    pub experimental_pic: bool,
+    /// `-Bsymbolic`: a shared library binds its own definitions (no GOT for them).
+    pub bsymbolic: bool,
+
     // --- garbage collection ---
     pub gc_sections: bool,
     pub print_gc_sections: bool,
@@ -158,6 +168,10 @@ impl Default for Options {
             wrap: Vec::new(),
             relocatable: false,
             emit_relocs: false,
+            pie: false,
+            shared: false,
+            experimental_pic: false,
+            bsymbolic: false,
             gc_sections: true,
             print_gc_sections: false,
             stack_size: DEFAULT_STACK_SIZE,
@@ -208,9 +222,17 @@ impl Options {
         match &self.entry {
             Some(e) if e.is_empty() => None,
             Some(e) => Some(e),
-            // A relocatable output has no entry point by default.
+            // A relocatable output has no entry point by default; a shared library's is
+            // its constructors.
             None if self.relocatable => None,
+            None if self.shared => Some("__wasm_call_ctors"),
             None => Some("_start"),
         }
+    }
+
+    /// Position-independent output (`-pie` or `-shared`): data and table slots are placed
+    /// at load time, relative to the imported `__memory_base` and `__table_base`.
+    pub fn is_pic(&self) -> bool {
+        self.pie || self.shared
     }
 }

@@ -105,9 +105,21 @@ pub fn create_synthetic_symbols(ctx: &mut Ctx<'_>) {
     let null = ctx.null_sig();
     let f = ctx.new_function(null, "__wasm_call_ctors", None, Vec::new());
     ctx.sym.call_ctors = Some(ctx.add_synthetic_function("__wasm_call_ctors", sym_flag::VISIBILITY_HIDDEN, f));
-    let sp = ctx.add_synthetic_global("__stack_pointer", true);
-    ctx.mark_symbol_live(sp);
-    ctx.sym.stack_pointer = Some(sp);
+    if ctx.options.is_pic() {
+        // The loader owns the stack and places data and table slots: all three are imports.
+        let ptr = ctx.ptr_type();
+        ctx.sym.stack_pointer = Some(add_linker_import(ctx, "__stack_pointer", GlobalType { valtype: ptr, mutable: true }));
+        let memory_base = add_linker_import(ctx, "__memory_base", GlobalType { valtype: ptr, mutable: false });
+        let table_base = add_linker_import(ctx, "__table_base", GlobalType { valtype: ptr, mutable: false });
+        ctx.mark_symbol_live(memory_base);
+        ctx.mark_symbol_live(table_base);
+        ctx.sym.memory_base_import = Some(memory_base);
+        ctx.sym.table_base_import = Some(table_base);
+    } else {
+        let sp = ctx.add_synthetic_global("__stack_pointer", true);
+        ctx.mark_symbol_live(sp);
+        ctx.sym.stack_pointer = Some(sp);
+    }
     if ctx.options.shared_memory {
         ctx.sym.tls_base = Some(ctx.add_synthetic_global("__tls_base", true));
         ctx.sym.tls_size = Some(ctx.add_synthetic_global("__tls_size", false));
@@ -117,6 +129,23 @@ pub fn create_synthetic_symbols(ctx: &mut Ctx<'_>) {
         let f = ctx.new_function(sig, "__wasm_init_tls", None, Vec::new());
         ctx.sym.init_tls = Some(ctx.add_synthetic_function("__wasm_init_tls", sym_flag::VISIBILITY_HIDDEN, f));
     }
+    if ctx.options.is_pic() || ctx.options.unresolved == crate::options::UnresolvedPolicy::ImportDynamic {
+        // Exported for the loader, which calls it before the constructors; its body is
+        // written once the data layout is known.
+        let f = ctx.new_function(null, "__wasm_apply_data_relocs", None, Vec::new());
+        ctx.sym.apply_data_relocs = Some(ctx.add_synthetic_function("__wasm_apply_data_relocs", sym_flag::EXPORTED, f));
+    }
+}
+
+/// An undefined global the linker needs from the environment (wasm-ld's
+/// `createUndefinedGlobal`): allowed to stay undefined, and imported once live.
+fn add_linker_import<'a>(ctx: &mut Ctx<'a>, name: &'a str, ty: GlobalType) -> SymbolId {
+    let mut s = Symbol::new(name, SymKind::Global);
+    s.global_type = Some(ty);
+    let (id, _) = ctx.add_undefined_other(name, sym_flag::UNDEFINED, None, s);
+    ctx.sym_mut(id).used_in_regular_obj = true;
+    ctx.linker_imports.push(id);
+    id
 }
 
 /// Address symbols defined only when referenced (wasm-ld's `createOptionalSymbols`).
@@ -125,14 +154,19 @@ pub fn create_optional_symbols(ctx: &mut Ctx<'_>) {
         return;
     }
     ctx.sym.dso_handle = ctx.add_optional_data_symbol("__dso_handle");
-    ctx.sym.data_end = ctx.add_optional_data_symbol("__data_end");
-    ctx.sym.stack_low = ctx.add_optional_data_symbol("__stack_low");
-    ctx.sym.stack_high = ctx.add_optional_data_symbol("__stack_high");
-    ctx.sym.global_base = ctx.add_optional_data_symbol("__global_base");
-    ctx.sym.heap_base = ctx.add_optional_data_symbol("__heap_base");
-    ctx.sym.heap_end = ctx.add_optional_data_symbol("__heap_end");
-    ctx.sym.memory_base = ctx.add_optional_data_symbol("__memory_base");
-    ctx.sym.table_base = ctx.add_optional_data_symbol("__table_base");
+    if !ctx.options.shared {
+        ctx.sym.data_end = ctx.add_optional_data_symbol("__data_end");
+    }
+    // Position-independent output knows none of these addresses: the loader decides.
+    if !ctx.options.is_pic() {
+        ctx.sym.stack_low = ctx.add_optional_data_symbol("__stack_low");
+        ctx.sym.stack_high = ctx.add_optional_data_symbol("__stack_high");
+        ctx.sym.global_base = ctx.add_optional_data_symbol("__global_base");
+        ctx.sym.heap_base = ctx.add_optional_data_symbol("__heap_base");
+        ctx.sym.heap_end = ctx.add_optional_data_symbol("__heap_end");
+        ctx.sym.memory_base = ctx.add_optional_data_symbol("__memory_base");
+        ctx.sym.table_base = ctx.add_optional_data_symbol("__table_base");
+    }
     if !ctx.options.shared_memory {
         ctx.sym.tls_base = ctx.add_optional_global_symbol("__tls_base", false);
     }
@@ -158,8 +192,9 @@ fn replace_with_unreachable<'a>(ctx: &mut Ctx<'a>, sym: SymbolId, sig: SigId, de
 
 /// Weak undefined functions get a stub so that direct calls validate (and trap).
 pub fn handle_weak_undefines(ctx: &mut Ctx<'_>) {
-    // In a relocatable output a weak undefined function stays undefined (an import).
-    if ctx.options.relocatable {
+    // In a relocatable or position-independent output a weak undefined function stays
+    // undefined (an import).
+    if ctx.options.relocatable || ctx.options.is_pic() {
         return;
     }
     for i in 0..ctx.symtab.len() {
@@ -376,10 +411,27 @@ fn init_memory_body(ctx: &Ctx<'_>, mem: &crate::layout::memory::MemoryLayout<'_>
         _ => 0,
     });
     let tls_base = ctx.sym.tls_base.map(|s| crate::layout::indices::global_index(ctx, s));
-    let mut b = vec![0u8];
+    // Position-independent data is placed at `__memory_base` plus its offset.
+    let memory_base = ctx.sym.memory_base_import.filter(|_| ctx.options.is_pic()).map(|s| crate::layout::indices::global_index(ctx, s));
+    let add = if is64 { op::I64_ADD } else { op::I32_ADD };
+    let mut b = Vec::new();
+    match (shared, memory_base) {
+        // The flag's address is computed once, into local 0 (local 1 holds the TLS block's).
+        (true, Some(base)) => {
+            b.extend_from_slice(&[1, 2, ptr_valtype(is64), op::GLOBAL_GET]);
+            write_uleb(&mut b, u64::from(base));
+            write_ptr_const(&mut b, flag, is64);
+            b.extend_from_slice(&[add, op::LOCAL_SET, 0]);
+        }
+        _ => b.push(0),
+    }
+    let flag_address = |b: &mut Vec<u8>| match memory_base {
+        Some(_) => b.extend_from_slice(&[op::LOCAL_GET, 0]),
+        None => write_ptr_const(b, flag, is64),
+    };
     if shared {
         b.extend_from_slice(&[op::BLOCK, 0x40, op::BLOCK, 0x40, op::BLOCK, 0x40]);
-        write_ptr_const(&mut b, flag, is64);
+        flag_address(&mut b);
         write_i32_const(&mut b, 0);
         write_i32_const(&mut b, 1);
         b.push(op::ATOMICS_PREFIX);
@@ -392,10 +444,21 @@ fn init_memory_body(ctx: &Ctx<'_>, mem: &crate::layout::memory::MemoryLayout<'_>
             continue;
         }
         write_ptr_const(&mut b, s.start_va, is64);
+        if let Some(base) = memory_base {
+            b.push(op::GLOBAL_GET);
+            write_uleb(&mut b, u64::from(base));
+            b.push(add);
+        }
         if shared && s.is_tls {
-            write_ptr_const(&mut b, s.start_va, is64);
+            match memory_base {
+                Some(_) => b.extend_from_slice(&[op::LOCAL_TEE, 1]),
+                None => write_ptr_const(&mut b, s.start_va, is64),
+            }
             b.push(op::GLOBAL_SET);
             write_uleb(&mut b, tls_base.unwrap_or(0) as u64);
+            if memory_base.is_some() {
+                b.extend_from_slice(&[op::LOCAL_GET, 1]);
+            }
         }
         if s.is_bss {
             write_i32_const(&mut b, 0);
@@ -413,19 +476,19 @@ fn init_memory_body(ctx: &Ctx<'_>, mem: &crate::layout::memory::MemoryLayout<'_>
         }
     }
     if shared {
-        write_ptr_const(&mut b, flag, is64);
+        flag_address(&mut b);
         write_i32_const(&mut b, 2);
         b.push(op::ATOMICS_PREFIX);
         write_uleb(&mut b, op::I32_ATOMIC_STORE as u64);
         mem_arg(&mut b);
-        write_ptr_const(&mut b, flag, is64);
+        flag_address(&mut b);
         write_i32_const(&mut b, -1);
         b.push(op::ATOMICS_PREFIX);
         write_uleb(&mut b, op::ATOMIC_NOTIFY as u64);
         mem_arg(&mut b);
         b.push(op::DROP);
         b.extend_from_slice(&[op::BR, 1, op::END]);
-        write_ptr_const(&mut b, flag, is64);
+        flag_address(&mut b);
         write_i32_const(&mut b, 1);
         b.push(op::I64_CONST);
         crate::emit::encode::write_sleb(&mut b, -1);

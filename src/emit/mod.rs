@@ -107,6 +107,17 @@ fn write_function(out: &mut Vec<u8>, res: &Resolver<'_, '_>, f: crate::context::
     }
 }
 
+/// `global.get base` plus `offset` (an `extended-const` expression when `offset` is not 0).
+fn based_const_expr(out: &mut Vec<u8>, base: u32, offset: u64, is64: bool) {
+    out.push(op::GLOBAL_GET);
+    write_uleb(out, base as u64);
+    if offset != 0 {
+        crate::synthetic::write_ptr_const(out, offset, is64);
+        out.push(if is64 { op::I64_ADD } else { op::I32_ADD });
+    }
+    out.push(op::END);
+}
+
 fn write_limits(out: &mut Vec<u8>, l: &Limits) {
     out.push(l.flags);
     write_uleb(out, l.min);
@@ -176,6 +187,11 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
     w.out.extend_from_slice(crate::input::wasm::MAGIC);
     w.out.extend_from_slice(&crate::input::wasm::VERSION.to_le_bytes());
 
+    // Dynamic linking information, first so that a loader finds it at once.
+    if crate::dynamic::needs_dylink_section(ctx) {
+        w.section(section::CUSTOM, "dylink.0", &crate::dynamic::dylink_section(ctx, ix, mem));
+    }
+
     // Type.
     if !ix.types.is_empty() {
         let mut p = Vec::new();
@@ -207,7 +223,7 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
         }
         Limits { flags, min: mem.initial_pages, max: if has_max { Some(mem.max_pages.unwrap_or(0)) } else { None } }
     };
-    let import_count = ix.imports.len() + usize::from(ctx.options.import_memory.is_some());
+    let import_count = ix.imports.len() + ix.got_imports.len() + usize::from(ctx.options.import_memory.is_some());
     if import_count > 0 {
         let mut p = Vec::new();
         write_uleb(&mut p, import_count as u64);
@@ -247,6 +263,13 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
                     write_limits(&mut p, &t.limits);
                 }
             }
+        }
+        // GOT entries: mutable globals the loader sets to a data address or table slot.
+        for &s in &ix.got_imports {
+            let sym = ctx.sym(s);
+            write_name(&mut p, if sym.kind == SymKind::Data { "GOT.mem" } else { "GOT.func" });
+            write_name(&mut p, sym.name);
+            p.extend_from_slice(&[external::GLOBAL, ctx.ptr_type(), 1]);
         }
         w.section(section::IMPORT, "", &p);
     }
@@ -309,18 +332,34 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
                 GlobalInit::Const(v) => ptr_const_expr(&mut p, v, glob.ty.valtype == crate::input::wasm::valtype::I64),
             }
         }
+        let pic = ctx.options.is_pic();
         for &s in &ix.got_symbols {
-            // Internal GOT entries of a static link: immutable, holding the address (offset
-            // from `__tls_base` for TLS), the table index, or 0 (stubs, undefined data).
-            p.push(ctx.ptr_type());
-            p.push(0);
+            // Internal GOT entries: the address (offset from `__tls_base` for TLS), the
+            // table index, or 0 (stubs, undefined data). Position-independent code adds
+            // `__memory_base` or `__table_base`: in the initialiser with `extended-const`,
+            // else at start-up (`__wasm_apply_global_relocs`), so the global is mutable.
             let sym = ctx.sym(s);
-            let value = match sym.def {
-                crate::context::Def::Data { .. } => crate::layout::memory::data_address(ctx, mem, sym.def, sym.is_tls()),
-                _ if sym.kind == SymKind::Function && !sym.is_stub => ctx.table_index(s).unwrap_or(0) as u64,
-                _ => 0,
+            let data = matches!(sym.def, crate::context::Def::Data { .. });
+            let function = sym.kind == SymKind::Function && !sym.is_stub;
+            let mutable = !sym.is_stub && ((pic && !ctx.extended_const && !sym.is_tls()) || (ctx.options.shared_memory && sym.is_tls()));
+            p.push(ctx.ptr_type());
+            p.push(u8::from(mutable));
+            let value = if data {
+                crate::layout::memory::data_address(ctx, mem, sym.def, sym.is_tls())
+            } else if function {
+                ctx.table_index(s).unwrap_or(0) as u64
+            } else {
+                0
             };
-            ptr_const_expr(&mut p, value, is64);
+            let base = match (data && !sym.is_tls(), function) {
+                (true, _) => ctx.sym.memory_base_import,
+                (_, true) => ctx.sym.table_base_import,
+                _ => None,
+            };
+            match base.filter(|_| pic && ctx.extended_const) {
+                Some(base) => based_const_expr(&mut p, crate::layout::indices::global_index(ctx, base), value, is64),
+                None => ptr_const_expr(&mut p, value, is64),
+            }
         }
         for &s in &ix.data_address_globals {
             p.push(ctx.ptr_type());
@@ -365,7 +404,14 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
         } else {
             write_uleb(&mut p, 0);
         }
-        ptr_const_expr(&mut p, ix.table_base as u64, is64);
+        match ctx.sym.table_base_import.filter(|_| ctx.options.is_pic()) {
+            Some(base) => {
+                p.push(op::GLOBAL_GET);
+                write_uleb(&mut p, crate::layout::indices::global_index(ctx, base) as u64);
+                p.push(op::END);
+            }
+            None => ptr_const_expr(&mut p, ix.table_base as u64, is64),
+        }
         if table != 0 {
             p.push(0); // elemkind funcref
         }
@@ -416,6 +462,7 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
 
     // Data.
     let mut segment_offsets = vec![None; mem.segments.len()];
+    let memory_base = ctx.sym.memory_base_import.filter(|_| ctx.options.is_pic()).map(|s| crate::layout::indices::global_index(ctx, s));
     let data_section_index = w.sections.len() as u32;
     if !data_segments.is_empty() {
         // Headers are a few bytes each: this hint gives the size field its final length.
@@ -427,7 +474,13 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
                 let header_at = (p.len() - base) as u64;
                 write_uleb(p, seg.init_flags as u64);
                 if seg.init_flags & crate::input::wasm::data_flag::IS_PASSIVE == 0 {
-                    ptr_const_expr(p, seg.start_va, is64);
+                    match memory_base {
+                        // At `__memory_base`, plus an offset with `extended-const` (else
+                        // there is one segment, at offset 0).
+                        Some(base) if ctx.extended_const => based_const_expr(p, base, seg.start_va, is64),
+                        Some(base) => based_const_expr(p, base, 0, is64),
+                        None => ptr_const_expr(p, seg.start_va, is64),
+                    }
                 }
                 write_uleb(p, seg.size);
                 let start = p.len();
@@ -624,6 +677,9 @@ fn name_section(ctx: &Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>) -> Vec<u8> 
         if sym.kind == SymKind::Global {
             entries.push((sym.import_index.unwrap_or(0), ctx.display_name(sym.name)));
         }
+    }
+    for &s in &ix.got_imports {
+        entries.push((ix.got_index.get(&s).copied().unwrap_or(0), ctx.display_name(ctx.sym(s).name)));
     }
     for &g in &ix.globals {
         #[allow(clippy::indexing_slicing)] // A `GlobalId` is the index its global was pushed at; never removed.

@@ -92,6 +92,8 @@ pub mod op {
     pub const CALL: u8 = 0x10;
     pub const DROP: u8 = 0x1a;
     pub const LOCAL_GET: u8 = 0x20;
+    pub const LOCAL_SET: u8 = 0x21;
+    pub const LOCAL_TEE: u8 = 0x22;
     pub const GLOBAL_GET: u8 = 0x23;
     pub const GLOBAL_SET: u8 = 0x24;
     pub const I32_CONST: u8 = 0x41;

@@ -44,7 +44,10 @@ pub struct Indices {
     /// an immutable global holding its address or table index (wasm-ld's internal GOT), after
     /// the input globals.
     pub got_symbols: Vec<SymbolId>,
-    /// Output global index of each entry of `got_symbols`.
+    /// Symbols whose address the loader provides (wasm-ld's GOT imports, `GOT.mem.NAME` and
+    /// `GOT.func.NAME`), after the other imports.
+    pub got_imports: Vec<SymbolId>,
+    /// Output global index of each entry of `got_symbols` and `got_imports`.
     pub got_index: HashMap<SymbolId, u32>,
     /// Init functions in call order: (priority, symbol).
     pub init_functions: Vec<(u32, SymbolId)>,
@@ -69,22 +72,37 @@ fn allow_undefined(ctx: &Ctx<'_>, s: SymbolId) -> bool {
     sym.is_imported()
         || (sym.kind == SymKind::Function && ctx.options.import_undefined)
         || ctx.options.allow_undefined_symbols.iter().any(|n| n == sym.name)
+        || ctx.linker_imports.contains(&s)
 }
 
-/// wasm-ld's `shouldImport` for a static (non-PIC) link.
+/// wasm-ld's `shouldImport`.
 fn should_import(ctx: &Ctx<'_>, s: SymbolId) -> bool {
     let sym = ctx.sym(s);
-    if sym.kind == SymKind::Data || !ctx.is_live(s) || !sym.used_in_regular_obj || !sym.is_undefined() {
+    let o = ctx.options;
+    if sym.kind == SymKind::Data || !ctx.is_live(s) || !sym.used_in_regular_obj {
         return false;
     }
-    // A relocatable output imports whatever it leaves undefined, weak or not.
-    if ctx.options.relocatable {
+    // A weak definition in a shared library can be overridden by another module's, so it
+    // is imported as well as exported.
+    if o.shared && sym.is_weak() && sym.is_defined() && !sym.is_hidden() {
         return true;
+    }
+    if !sym.is_undefined() {
+        return false;
+    }
+    // A relocatable or position-independent output imports whatever it leaves undefined,
+    // weak or not; a position-independent one imports functions only to call them (their
+    // addresses come from GOT imports).
+    if o.relocatable {
+        return true;
+    }
+    if o.is_pic() {
+        return sym.kind != SymKind::Function || sym.called_directly;
     }
     if sym.is_weak() {
         return false;
     }
-    if ctx.options.import_undefined || ctx.options.unresolved == UnresolvedPolicy::ImportDynamic {
+    if o.import_undefined || o.unresolved == UnresolvedPolicy::ImportDynamic {
         return true;
     }
     if ctx.options.allow_undefined_symbols.iter().any(|n| n == sym.name) {
@@ -145,7 +163,6 @@ pub fn calculate_imports(ctx: &mut Ctx<'_>, ix: &mut Indices) {
 /// Relocations of a live chunk: table slots, type registrations and undefined-symbol
 /// errors (wasm-ld's `scanRelocations`).
 pub fn scan_relocations(ctx: &mut Ctx<'_>, ix: &mut Indices) {
-    let mut reported: crate::hash::HashSet<(FileId, SymbolId)> = crate::hash::HashSet::default();
     for fi in 0..ctx.object_order.len() {
         let file = ctx.object_order[fi];
         let f = &ctx.files[file.idx()];
@@ -170,12 +187,12 @@ pub fn scan_relocations(ctx: &mut Ctx<'_>, ix: &mut Indices) {
             }
         }
         for r in relocs {
-            scan_one(ctx, ix, file, r, &mut reported);
+            scan_one(ctx, ix, file, r);
         }
     }
 }
 
-fn scan_one(ctx: &mut Ctx<'_>, ix: &mut Indices, file: FileId, r: Reloc, reported: &mut crate::hash::HashSet<(FileId, SymbolId)>) {
+fn scan_one(ctx: &mut Ctx<'_>, ix: &mut Indices, file: FileId, r: Reloc) {
     if r.kind == RelocKind::TYPE_INDEX_LEB {
         let ty = ctx.files[file.idx()].object().types[r.index as usize].clone();
         let sig = ctx.intern_sig(&ty);
@@ -185,20 +202,8 @@ fn scan_one(ctx: &mut Ctx<'_>, ix: &mut Indices, file: FileId, r: Reloc, reporte
     }
     let Some(&sym) = ctx.files[file.idx()].symbols.get(r.index as usize) else { return };
     match r.kind.target() {
-        Target::TableSlot => add_table_entry(ctx, ix, sym),
-        Target::Global if ctx.sym(sym).kind != SymKind::Global => {
-            // wasm-ld's `requiresGOTAccess` is false in a static link unless undefined
-            // symbols are imported dynamically; then the GOT entry is internal.
-            let s = ctx.sym(sym);
-            let internal = ctx.options.unresolved != UnresolvedPolicy::ImportDynamic || s.is_hidden() || s.is_defined();
-            if internal {
-                add_internal_got_entry(ctx, ix, sym);
-            } else {
-                let name = ctx.display_name(ctx.sym(sym).name);
-                let msg = format!("{}: GOT-relative relocation against `{name}` requires PIC support, which weld does not have yet", ctx.files[file.idx()].name);
-                ctx.error(Diagnostic::error(msg));
-            }
-        }
+        Target::TableSlot if !requires_got_access(ctx, sym) => add_table_entry(ctx, ix, sym),
+        Target::Global if ctx.sym(sym).kind != SymKind::Global => add_got_entry(ctx, ix, sym),
         _ => {}
     }
     if r.kind.is_tls() && !ctx.sym(sym).is_defined() {
@@ -206,9 +211,79 @@ fn scan_one(ctx: &mut Ctx<'_>, ix: &mut Indices, file: FileId, r: Reloc, reporte
         let msg = format!("{}: relocation {} cannot be used against an undefined symbol `{name}`", ctx.files[file.idx()].name, r.kind.name());
         ctx.error(Diagnostic::error(msg));
     }
+    let o = ctx.options;
+    if o.is_pic() || (ctx.sym(sym).is_undefined() && o.unresolved == UnresolvedPolicy::ImportDynamic) {
+        check_pic_relocation(ctx, ix, file, r.kind, sym);
+    }
     let s = ctx.sym(sym);
-    if s.is_undefined() && !s.is_weak() && !ctx.options.relocatable && reported.insert((file, sym)) {
+    // Once per relocation, as wasm-ld reports them.
+    if s.is_undefined() && !s.is_weak() && !ctx.options.relocatable {
         report_undefined(ctx, file, sym);
+    }
+}
+
+/// Whether `sym`'s address can only come from the loader (wasm-ld's `requiresGOTAccess`): in
+/// dynamic linking, a symbol another module may define or override.
+pub fn requires_got_access(ctx: &Ctx<'_>, sym: SymbolId) -> bool {
+    let o = ctx.options;
+    if !o.is_pic() && o.unresolved != UnresolvedPolicy::ImportDynamic {
+        return false;
+    }
+    let s = ctx.sym(sym);
+    if s.is_hidden() || s.is_local_binding() {
+        return false;
+    }
+    // An executable, or a library bound with `-Bsymbolic`, uses its own definitions.
+    !(s.is_defined() && (!o.shared || o.bsymbolic))
+}
+
+/// A symbol whose address code loads from a global: a GOT import from the loader, or an
+/// internal entry holding the address (wasm-ld's `addGOTEntry`).
+fn add_got_entry(ctx: &mut Ctx<'_>, ix: &mut Indices, sym: SymbolId) {
+    if !requires_got_access(ctx, sym) {
+        add_internal_got_entry(ctx, ix, sym);
+        return;
+    }
+    if ix.got_index.contains_key(&sym) {
+        return;
+    }
+    ix.got_index.insert(sym, ix.num_imported_globals);
+    ix.num_imported_globals += 1;
+    ix.got_imports.push(sym);
+    // The loader fills the entry from some module's export, this one's included.
+    if ctx.options.is_pic() {
+        ctx.sym_mut(sym).force_export = true;
+    }
+}
+
+/// Relocations whose value the loader must supply: absolute ones are refused, and data
+/// words pointing at symbols of other modules need GOT entries (wasm-ld's checks in
+/// `scanRelocations`).
+fn check_pic_relocation(ctx: &mut Ctx<'_>, ix: &mut Indices, file: FileId, kind: RelocKind, sym: SymbolId) {
+    let name = || ctx.display_name(ctx.sym(sym).name);
+    match kind {
+        RelocKind::TABLE_INDEX_SLEB
+        | RelocKind::TABLE_INDEX_SLEB64
+        | RelocKind::MEMORY_ADDR_SLEB
+        | RelocKind::MEMORY_ADDR_LEB
+        | RelocKind::MEMORY_ADDR_SLEB64
+        | RelocKind::MEMORY_ADDR_LEB64 => {
+            let msg = format!("{}: relocation {} cannot be used against symbol `{}`; recompile with -fPIC", ctx.files[file.idx()].name, kind.name(), name());
+            ctx.error(Diagnostic::error(msg));
+        }
+        RelocKind::TABLE_INDEX_I32 | RelocKind::TABLE_INDEX_I64 | RelocKind::MEMORY_ADDR_I32 | RelocKind::MEMORY_ADDR_I64 => {
+            // Data words: `__wasm_apply_data_relocs` stores the address at load time.
+            if requires_got_access(ctx, sym) {
+                add_got_entry(ctx, ix, sym);
+            }
+        }
+        RelocKind::TABLE_INDEX_REL_SLEB | RelocKind::TABLE_INDEX_REL_SLEB64 | RelocKind::MEMORY_ADDR_REL_SLEB | RelocKind::MEMORY_ADDR_REL_SLEB64 => {
+            if ctx.sym(sym).is_undefined() {
+                let msg = format!("{}: relocation {} is not supported against an undefined symbol `{}`", ctx.files[file.idx()].name, kind.name(), name());
+                ctx.error(Diagnostic::error(msg));
+            }
+        }
+        _ => {}
     }
 }
 

@@ -61,6 +61,10 @@ pub struct MemoryLayout<'a> {
     /// The bytes the layout needs when they are past the address space (an error, reported
     /// only if nothing else went wrong, see `layout_memory`).
     pub address_overflow: Option<u64>,
+    /// For the `dylink.0` section: the static data's size (position-independent output
+    /// only) and its largest alignment (log2).
+    pub dylink_mem_size: u64,
+    pub dylink_mem_align: u32,
 }
 
 impl OutputSegment<'_> {
@@ -330,11 +334,13 @@ pub fn segment_offset(s: &crate::context::InputSegment, offset: u64) -> u64 {
 pub fn layout_memory(ctx: &mut Ctx<'_>, layout: &mut MemoryLayout<'_>) {
     let o = ctx.options;
     let stack_first = o.stack_first;
-    let global_base = o.global_base.unwrap_or(if stack_first || o.relocatable { 0 } else { 1024 });
+    // Position-independent data starts at `__memory_base`, which the loader chooses.
+    let global_base = o.global_base.unwrap_or(if stack_first || o.relocatable || o.is_pic() { 0 } else { 1024 });
     let mut ptr: u64 = 0;
     let place_stack = |ctx: &mut Ctx<'_>, ptr: &mut u64, layout: &mut MemoryLayout<'_>| {
-        // The stack of a relocatable output is the final link's to place.
-        if o.relocatable {
+        // The stack of a relocatable output is the final link's to place, that of a
+        // position-independent one the loader's.
+        if o.relocatable || o.is_pic() {
             return;
         }
         *ptr = align_to(*ptr, STACK_ALIGNMENT);
@@ -359,6 +365,7 @@ pub fn layout_memory(ctx: &mut Ctx<'_>, layout: &mut MemoryLayout<'_>) {
     }
     layout.global_base = ptr;
     for seg in &mut layout.segments {
+        layout.dylink_mem_align = layout.dylink_mem_align.max(seg.alignment);
         ptr = align_to(ptr, 1u64 << seg.alignment);
         seg.start_va = ptr;
         ptr = ptr.saturating_add(seg.size);
@@ -375,6 +382,9 @@ pub fn layout_memory(ctx: &mut Ctx<'_>, layout: &mut MemoryLayout<'_>) {
         ptr = ptr.saturating_add(4);
     }
     layout.data_end = ptr;
+    if o.is_pic() {
+        layout.dylink_mem_size = ptr - layout.global_base;
+    }
     if !stack_first {
         place_stack(ctx, &mut ptr, layout);
     }
@@ -434,7 +444,8 @@ pub fn layout_memory(ctx: &mut Ctx<'_>, layout: &mut MemoryLayout<'_>) {
         max = ptr;
     }
     if o.shared_memory && max == 0 {
-        max = ptr;
+        // A position-independent module cannot know how far others will grow the memory.
+        max = if o.is_pic() { max_setting } else { ptr };
     }
     layout.max_pages = if max != 0 { Some(max / WASM_PAGE_SIZE) } else { None };
     if needed > address_space {
@@ -477,6 +488,54 @@ fn set_layout_symbols(ctx: &mut Ctx<'_>, layout: &MemoryLayout<'_>) {
             set_global(ctx, w.tls_base, tls.start_va);
         }
     }
+}
+
+/// Position-independent output without `extended-const` has one base address for all its
+/// data, `__memory_base`: the output segments become one `.data` segment, every input keeping
+/// its address (wasm-ld's `combineOutputSegments`).
+pub fn combine_output_segments(ctx: &mut Ctx<'_>, layout: &mut MemoryLayout<'_>) {
+    let Some(first) = layout.segments.first() else { return };
+    if layout.segments.len() == 1 {
+        return;
+    }
+    let start = first.start_va;
+    let mut combined = OutputSegment {
+        name: ".data",
+        index: 0,
+        alignment: 0,
+        is_bss: false,
+        is_tls: false,
+        init_flags: 0,
+        parts: Vec::new(),
+        size: 0,
+        padding: 0,
+        start_va: start,
+    };
+    let mut moved_by: Vec<u64> = Vec::new();
+    for seg in layout.segments.drain(..) {
+        let delta = seg.start_va - start;
+        moved_by.push(delta);
+        combined.alignment = combined.alignment.max(seg.alignment);
+        // Alignment gaps between the old segments count as padding too.
+        combined.padding = combined.padding.saturating_add(delta.saturating_sub(combined.size)).saturating_add(seg.padding);
+        combined.size = delta.saturating_add(seg.size);
+        for part in seg.parts {
+            if let Part::Merged(m) = part {
+                if let Some(merged) = layout.merged.get_mut(m) {
+                    merged.out_offset += delta;
+                }
+            }
+            combined.parts.push(part);
+        }
+    }
+    // Input segments (and the members of merged string chunks) keep their addresses.
+    for s in &mut ctx.segments {
+        if let Some(delta) = s.out_seg.and_then(|o| moved_by.get(o.idx())) {
+            s.out_offset += delta;
+            s.out_seg = Some(OutSegId(0));
+        }
+    }
+    layout.segments.push(combined);
 }
 
 /// Segments that `__wasm_init_memory` must initialise at run time.
