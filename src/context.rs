@@ -519,6 +519,15 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// Index of a function symbol's own definition (wasm-ld's `getExportedFunctionIndex`):
+    /// unlike `function_index`, never the import a shared library's weak definition has too.
+    pub fn defined_function_index(&self, id: SymbolId) -> Option<u32> {
+        match self.sym(id).def {
+            Def::Function(f) => self.functions[f.idx()].out_index,
+            _ => self.function_index(id),
+        }
+    }
+
     /// Table slot of a function symbol, if it has one.
     pub fn table_index(&self, id: SymbolId) -> Option<u32> {
         match self.sym(id).def {

@@ -82,8 +82,9 @@ fn wide(kind: RelocKind) -> bool {
 }
 
 /// One store per relocation in data that needs a load-time value: all of them in
-/// position-independent code (relative to `__memory_base`, `__table_base` or `__tls_base`),
-/// else those against GOT entries (wasm-ld's `InputChunk::generateRelocationCode`).
+/// position-independent code (from a GOT entry, or relative to `__memory_base`,
+/// `__table_base` or `__tls_base`), else those against GOT imports (wasm-ld's
+/// `InputChunk::generateRelocationCode`).
 fn apply_data_relocs_body(ctx: &Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>) -> Vec<u8> {
     let o = ctx.options;
     let (pic, is64) = (o.is_pic(), o.is64);
@@ -107,7 +108,9 @@ fn apply_data_relocs_body(ctx: &Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>) -
             let chunk = Chunk { file: is.file, data: input.data, relocs: obj.segment_relocs(input), input_offset: input.section_offset as u64, va, tombstone: 0 };
             for r in chunk.relocs {
                 let Some(&sym) = file.symbols.get(r.index as usize) else { continue };
-                let got = ix.got_index.get(&sym).copied();
+                // Without PIC only GOT imports count (as in wasm-ld 19: words pointing at
+                // symbols with internal GOT entries keep their link-time value).
+                let got = ix.got_index.get(&sym).copied().filter(|&g| pic || g < ix.num_imported_globals);
                 if !pic && got.is_none() {
                     continue;
                 }

@@ -40,7 +40,6 @@ pub use diag::{Diagnostic, Diagnostics, Location, Severity};
 pub use options::Options;
 
 use context::{Ctx, Def};
-use input::object::SymKind;
 use layout::indices::{self, Indices};
 use layout::memory;
 
@@ -167,7 +166,8 @@ pub fn link(inputs: &[InputFile<'_>], options: &Options) -> Result<Linked, Diagn
         dynamic::fill_bodies(ctx, &ix, &mem);
     }
     checkpoint!(ctx);
-    if !relocatable {
+    // (A position-independent module's loader calls the constructors.)
+    if !relocatable && !options.is_pic() {
         synthetic::create_command_export_wrappers(ctx, &mut ix);
     }
     indices::calculate_types(ctx, &mut ix);
@@ -281,17 +281,8 @@ fn add_start_stop_symbols<'a>(ctx: &mut Ctx<'a>, mem: &memory::MemoryLayout<'a>)
             continue;
         }
         for (prefix, value) in [("__start_", seg.start_va), ("__stop_", seg.start_va.saturating_add(seg.size))] {
-            let full = format!("{prefix}{name}");
-            let Some(s) = ctx.find(&full) else { continue };
-            if ctx.sym(s).is_defined() {
-                continue;
-            }
-            let sym_name = ctx.sym(s).name;
-            let mut sym = context::Symbol::new(sym_name, SymKind::Data);
-            sym.def = Def::Data { segment: None, offset: value, size: 0 };
-            sym.flags = input::wasm::sym_flag::VISIBILITY_HIDDEN | input::wasm::sym_flag::ABSOLUTE;
-            ctx.replace_symbol(s, sym);
-            ctx.sym_mut(s).referenced = true;
+            let full = ctx.intern_name(format!("{prefix}{name}"));
+            ctx.add_optional_data_symbol(full, value);
         }
     }
 }

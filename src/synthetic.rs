@@ -53,9 +53,9 @@ impl<'a> Ctx<'a> {
         s
     }
 
-    /// Defines `name` as an absolute data symbol if something refers to it (or it is
-    /// exported explicitly); wasm-ld's `addOptionalDataSymbol`.
-    fn add_optional_data_symbol(&mut self, name: &'a str) -> Option<SymbolId> {
+    /// Defines `name` as an absolute data symbol at `value` if something refers to it (or it
+    /// is exported explicitly or by `--export-all`); wasm-ld's `addOptionalDataSymbol`.
+    pub fn add_optional_data_symbol(&mut self, name: &'a str, value: u64) -> Option<SymbolId> {
         let s = match self.find(name) {
             None if self.options.export_all || self.explicitly_exported(name) => self.insert_name(name).0,
             None => return None,
@@ -63,7 +63,7 @@ impl<'a> Ctx<'a> {
             Some(s) => s,
         };
         let mut sym = Symbol::new(name, SymKind::Data);
-        sym.def = Def::Data { segment: None, offset: 0, size: 0 };
+        sym.def = Def::Data { segment: None, offset: value, size: 0 };
         sym.flags = sym_flag::VISIBILITY_HIDDEN | sym_flag::ABSOLUTE;
         self.replace_symbol(s, sym);
         self.sym_mut(s).referenced = true;
@@ -153,19 +153,19 @@ pub fn create_optional_symbols(ctx: &mut Ctx<'_>) {
     if ctx.options.relocatable {
         return;
     }
-    ctx.sym.dso_handle = ctx.add_optional_data_symbol("__dso_handle");
+    ctx.sym.dso_handle = ctx.add_optional_data_symbol("__dso_handle", 0);
     if !ctx.options.shared {
-        ctx.sym.data_end = ctx.add_optional_data_symbol("__data_end");
+        ctx.sym.data_end = ctx.add_optional_data_symbol("__data_end", 0);
     }
     // Position-independent output knows none of these addresses: the loader decides.
     if !ctx.options.is_pic() {
-        ctx.sym.stack_low = ctx.add_optional_data_symbol("__stack_low");
-        ctx.sym.stack_high = ctx.add_optional_data_symbol("__stack_high");
-        ctx.sym.global_base = ctx.add_optional_data_symbol("__global_base");
-        ctx.sym.heap_base = ctx.add_optional_data_symbol("__heap_base");
-        ctx.sym.heap_end = ctx.add_optional_data_symbol("__heap_end");
-        ctx.sym.memory_base = ctx.add_optional_data_symbol("__memory_base");
-        ctx.sym.table_base = ctx.add_optional_data_symbol("__table_base");
+        ctx.sym.stack_low = ctx.add_optional_data_symbol("__stack_low", 0);
+        ctx.sym.stack_high = ctx.add_optional_data_symbol("__stack_high", 0);
+        ctx.sym.global_base = ctx.add_optional_data_symbol("__global_base", 0);
+        ctx.sym.heap_base = ctx.add_optional_data_symbol("__heap_base", 0);
+        ctx.sym.heap_end = ctx.add_optional_data_symbol("__heap_end", 0);
+        ctx.sym.memory_base = ctx.add_optional_data_symbol("__memory_base", 0);
+        ctx.sym.table_base = ctx.add_optional_data_symbol("__table_base", 0);
     }
     if !ctx.options.shared_memory {
         ctx.sym.tls_base = ctx.add_optional_global_symbol("__tls_base", false);

@@ -181,7 +181,7 @@ fn write_symbol(out: &mut Vec<u8>, ctx: &Ctx<'_>, s: SymbolId) {
     let flags = sym.flags;
     let named = sym.is_defined() || flags & sym_flag::EXPLICIT_NAME != 0;
     let (kind, index) = match sym.kind {
-        SymKind::Function => (sym_kind::FUNCTION, ctx.function_index(s).unwrap_or(0)),
+        SymKind::Function => (sym_kind::FUNCTION, ctx.defined_function_index(s).unwrap_or(0)),
         SymKind::Global => (sym_kind::GLOBAL, indices::global_index(ctx, s)),
         SymKind::Tag => (sym_kind::TAG, indices::tag_index(ctx, s)),
         SymKind::Table => (sym_kind::TABLE, indices::table_number(ctx, s)),

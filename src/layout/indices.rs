@@ -277,12 +277,6 @@ fn check_pic_relocation(ctx: &mut Ctx<'_>, ix: &mut Indices, file: FileId, kind:
                 add_got_entry(ctx, ix, sym);
             }
         }
-        RelocKind::TABLE_INDEX_REL_SLEB | RelocKind::TABLE_INDEX_REL_SLEB64 | RelocKind::MEMORY_ADDR_REL_SLEB | RelocKind::MEMORY_ADDR_REL_SLEB64 => {
-            if ctx.sym(sym).is_undefined() {
-                let msg = format!("{}: relocation {} is not supported against an undefined symbol `{}`", ctx.files[file.idx()].name, kind.name(), name());
-                ctx.error(Diagnostic::error(msg));
-            }
-        }
         _ => {}
     }
 }
