@@ -35,7 +35,9 @@ pub struct OutputSegment<'a> {
 
 /// The deduplicated strings of several mergeable input segments.
 #[derive(Clone, Debug)]
-pub struct MergedStrings {
+pub struct MergedStrings<'a> {
+    /// The output segment it was made for (its name stays when PIC combines segments).
+    pub segment_name: &'a str,
     pub alignment: u32,
     pub flags: u32,
     pub data: Vec<u8>,
@@ -46,7 +48,7 @@ pub struct MergedStrings {
 #[derive(Clone, Debug, Default)]
 pub struct MemoryLayout<'a> {
     pub segments: Vec<OutputSegment<'a>>,
-    pub merged: Vec<MergedStrings>,
+    pub merged: Vec<MergedStrings<'a>>,
     pub global_base: u64,
     pub stack_low: u64,
     pub stack_high: u64,
@@ -170,7 +172,7 @@ pub fn create_output_segments<'a>(ctx: &mut Ctx<'a>) -> MemoryLayout<'a> {
 }
 
 /// Places the input segments (and merged string chunks) of one output segment.
-fn finalize_segment<'a>(ctx: &mut Ctx<'a>, merged: &mut Vec<MergedStrings>, out: &mut OutputSegment<'a>, segs: &[SegId], id: OutSegId) {
+fn finalize_segment<'a>(ctx: &mut Ctx<'a>, merged: &mut Vec<MergedStrings<'a>>, out: &mut OutputSegment<'a>, segs: &[SegId], id: OutSegId) {
     // Mergeable segments with the same flags and alignment share one merged chunk, placed
     // where the first of them was.
     let mut groups: Vec<(u32, u32, usize, Vec<SegId>)> = Vec::new();
@@ -187,7 +189,7 @@ fn finalize_segment<'a>(ctx: &mut Ctx<'a>, merged: &mut Vec<MergedStrings>, out:
                 None => {
                     group_of.insert(key, groups.len());
                     groups.push((key.0, key.1, merged.len(), vec![seg]));
-                    merged.push(MergedStrings { alignment: key.1, flags: key.0, data: Vec::new(), out_offset: 0 });
+                    merged.push(MergedStrings { segment_name: out.name, alignment: key.1, flags: key.0, data: Vec::new(), out_offset: 0 });
                     out.parts.push(Part::Merged(merged.len() - 1));
                 }
             }
@@ -238,7 +240,7 @@ fn finalize_segment<'a>(ctx: &mut Ctx<'a>, merged: &mut Vec<MergedStrings>, out:
 /// Deduplicates the NUL-terminated strings of `members` with tail merging, in the order
 /// LLVM's string table builder produces (sorted by reversed contents, longest first), so
 /// sizes and addresses match wasm-ld's.
-pub fn merge_strings(ctx: &mut Ctx<'_>, out: &mut MergedStrings, members: &[SegId]) {
+pub fn merge_strings(ctx: &mut Ctx<'_>, out: &mut MergedStrings<'_>, members: &[SegId]) {
     let mut pieces: Vec<(SegId, u32, &[u8])> = Vec::new();
     for &seg in members {
         let s = &ctx.segments[seg.idx()];

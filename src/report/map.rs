@@ -99,7 +99,7 @@ pub fn render(f: &Final<'_, '_>) -> String {
                                 let merged = &f.mem.merged[m];
                                 let off = if written.is_some() { base + merged.out_offset } else { 0 };
                                 header(&mut out, Some(seg.start_va + merged.out_offset), off, merged.data.len() as u64);
-                                let _ = writeln!(out, "        <internal>:({})", seg.name);
+                                let _ = writeln!(out, "        <internal>:({})", merged.segment_name);
                             }
                         }
                     }
