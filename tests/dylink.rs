@@ -1,0 +1,93 @@
+//! Dynamic linking end to end: the sources in `tests/dylink/` (two shared libraries and an
+//! executable, freestanding C compiled by clang-19 with `-fPIC`) are linked by weld and by
+//! wasm-ld-19 — the libraries with `-shared`, the executable with `-pie` — and then:
+//! - weld's modules are byte-identical to wasm-ld's;
+//! - weld's modules run under `tests/dylink-loader.mjs`, a small loader after
+//!   tool-conventions' `DynamicLinking.md` (one memory and table, GOT imports bound to
+//!   other modules' exports, `__wasm_apply_data_relocs` and constructors run), and print what
+//!   the program computes: constructors ran, pointers stored in data point where they
+//!   should in each module, function pointers cross modules through the table, a weak
+//!   definition of a library is overridden by the executable's, and an unresolved weak
+//!   function reads as null.
+//!
+//! Each case links the same sources differently: `plain` (one data segment at
+//! `__memory_base`, internal GOT entries set by `__wasm_apply_global_relocs`) and
+//! `extended_const` (`-mextended-const`: segments keep their offsets, GOT entries are
+//! constant expressions). Work files go to `target/dylink/<case>/`.
+
+#[allow(dead_code)]
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::process::{self, find_tool};
+use common::toolchain::{self, manifest_dir, target_dir, INSTALL_HINT};
+
+/// What `run` prints, `label: value` per line (see the sources for why each value).
+const EXPECTED: &str = "1: 42\n2: 42\n3: 50\n4: 1\n100: 50\n101: 10\n102: 100\n103: 7\n\
+                        200: 18\n201: 55\n202: 55\n203: -1\n204: 1\n5: 55\n";
+
+const LIBRARY_FLAGS: &[&str] = &["--experimental-pic", "-shared", "--unresolved-symbols=import-dynamic"];
+const EXECUTABLE_FLAGS: &[&str] =
+    &["--experimental-pic", "-pie", "--import-memory", "--unresolved-symbols=import-dynamic", "--no-entry", "--export-dynamic"];
+
+/// The modules: (source stem, output name, link flags). The executable comes first, as the
+/// loader wants it.
+const MODULES: [(&str, &str, &[&str]); 3] =
+    [("main", "main.wasm", EXECUTABLE_FLAGS), ("libcounter", "libcounter.so", LIBRARY_FLAGS), ("libtext", "libtext.so", LIBRARY_FLAGS)];
+
+fn tool(name: &str) -> PathBuf {
+    find_tool(name).unwrap_or_else(|| panic!("{name} not found; {INSTALL_HINT}"))
+}
+
+fn run_ok(cmd: &mut Command, logs: &Path, label: &str) -> String {
+    let out = process::run(cmd, logs, label).unwrap_or_else(|e| panic!("{label}: {e}"));
+    assert!(out.status.success(), "{label} failed ({}): {}", out.status, out.stderr_summary());
+    out.stdout_text()
+}
+
+/// `node_flags`: Node 20 runs `extended-const` expressions only when asked.
+fn case(name: &str, cflags: &[&str], node_flags: &[&str]) {
+    let weld = PathBuf::from(env!("CARGO_BIN_EXE_weld"));
+    let (clang, wasm_ld, node) = (tool("clang-19"), tool("wasm-ld-19"), tool("node"));
+    let dir = target_dir().join("dylink").join(name);
+    toolchain::fresh_dir(&dir).unwrap();
+    let logs = dir.join("logs");
+    toolchain::create_dir(&logs).unwrap();
+    let sources = manifest_dir().join("tests/dylink");
+    for (stem, _, _) in MODULES {
+        let mut cmd = Command::new(&clang);
+        cmd.args(["--target=wasm32", "-fPIC", "-fvisibility=default", "-O1", "-c"]).args(cflags);
+        cmd.arg(sources.join(format!("{stem}.c"))).arg("-o").arg(dir.join(format!("{stem}.o")));
+        run_ok(&mut cmd, &logs, &format!("cc-{stem}"));
+    }
+    for (linker, label) in [(&wasm_ld, "wasm-ld"), (&weld, "weld")] {
+        let out = dir.join(label);
+        toolchain::create_dir(&out).unwrap();
+        for (stem, output, flags) in MODULES {
+            let mut cmd = Command::new(linker);
+            cmd.args(flags).arg(dir.join(format!("{stem}.o"))).args(["-o", output]).current_dir(&out);
+            run_ok(&mut cmd, &logs, &format!("link-{label}-{stem}"));
+        }
+    }
+    for (_, output, _) in MODULES {
+        let reference = toolchain::read(&dir.join("wasm-ld").join(output)).unwrap();
+        let ours = toolchain::read(&dir.join("weld").join(output)).unwrap();
+        assert!(reference == ours, "{name}: weld's {output} differs from wasm-ld-19's (see {})", dir.display());
+    }
+    let mut cmd = Command::new(&node);
+    cmd.args(node_flags).arg(manifest_dir().join("tests/dylink-loader.mjs")).args(MODULES.map(|(_, output, _)| output)).current_dir(dir.join("weld"));
+    let printed = run_ok(&mut cmd, &logs, "run-weld");
+    assert_eq!(printed, EXPECTED, "{name}: the program linked by weld printed something else");
+}
+
+#[test]
+fn plain() {
+    case("plain", &[], &[]);
+}
+
+#[test]
+fn extended_const() {
+    case("extended_const", &["-mextended-const"], &["--experimental-wasm-extended-const"]);
+}
