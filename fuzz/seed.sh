@@ -33,6 +33,13 @@ for opt in O0 O2 g; do
     cc "${flags[@]}" -fno-exceptions -nostdinc++ -c seeds/cxx.cpp -o "$work/cxx-$opt.o"
     cc "${flags[@]}" -matomics -mbulk-memory -c seeds/tls.c -o "$work/tls-$opt.o"
 done
+# Position-independent objects (GOT relocations, relative addresses), for -pie and -shared.
+for opt in O0 O2; do
+    for src in main.c lib1.c lib2.c; do
+        cc -$opt -fPIC -fvisibility=default -c "seeds/$src" -o "$work/pic-${src%.c}-$opt.o"
+    done
+done
+cc -O2 -fPIC -fvisibility=default -mextended-const -matomics -mbulk-memory -c seeds/tls.c -o "$work/pic-tls-O2.o"
 # wasm64 (memory64) objects; the seeds include no headers, so no wasm64 libc is needed.
 for opt in O0 O2; do
     for src in main.c lib1.c lib2.c; do
@@ -94,6 +101,14 @@ link_seed 0900000000000000 rust-unknown-unknown-g.o
 link_seed 0800000000000000 rust-wasip1-O0.o main-O2.o libz.a
 link_seed 2800000000000000 main-O0.o librustlib.a
 link_seed 0000010000000000 main-O2.o libz.a
+# Dynamic linking: -shared (bits 14+15) and -pie (bits 9+13), undefined symbols imported
+# dynamically (the top bits of byte 0), everything of default visibility exported (bit 4),
+# -Bsymbolic (bit 18).
+link_seed 90c0000000000000 pic-main-O0.o pic-lib1-O0.o pic-lib2-O0.o
+link_seed 90c0040000000000 pic-main-O2.o pic-lib1-O2.o
+link_seed 9022000000000000 pic-main-O2.o pic-lib2-O2.o libz.a
+link_seed 90c0000000000000 pic-tls-O2.o pic-lib1-O2.o
+link_seed 8000000000000000 pic-main-O0.o lib1-O0.o
 # wasm64 (option bit 8), without and with GC.
 link_seed 0101000000000000 w64-main-O0.o w64-lib1-O0.o w64-lib2-O0.o
 link_seed 2001000000000000 w64-main-O2.o w64-lib1-O2.o w64-lib2-O2.o
@@ -118,6 +133,9 @@ args_seed buildid "" a.o libz.a --no-entry --build-id=0xdeadbeef --compress-relo
 args_seed version "" --version
 args_seed help "" --help
 args_seed bad "" a.o --frobnicate -z bogus --error-limit=1 --fatal-warnings
+args_seed shared "" a.o libz.a --experimental-pic -shared --unresolved-symbols=import-dynamic -Bsymbolic
+args_seed pie "" a.o libz.a --experimental-pic -pie --no-entry --export-dynamic --import-memory
+args_seed import-dynamic "" a.o libz.a --no-entry --unresolved-symbols=import-dynamic
 { printf '%s\0' x libz.a --no-entry; printf '\0'; cat "$work/main-O0.o"; } >"$corpus/args/object-x"
 
 # ---- demangle: the C++ symbol names of the seeds (the target adds `_Z`/`_R` prefixes) ----

@@ -41,7 +41,7 @@ export interface LinkOptions {
   allowUndefined?: boolean;
   /** The symbols an `--allow-undefined-file` would list. */
   allowUndefinedSymbols?: string[];
-  /** `--unresolved-symbols`: `import-dynamic` is refused for now (wasm-ld starts dynamic linking there: a `dylink.0` section, `__wasm_apply_data_relocs`). */
+  /** `--unresolved-symbols`: `import-dynamic` imports every symbol nobody defines (data through `GOT.mem` globals) and adds a `dylink.0` section and `__wasm_apply_data_relocs`. */
   unresolvedSymbols?: "report-all" | "ignore-all" | "import-dynamic";
   /** `--warn-unresolved-symbols`. */
   warnUnresolvedSymbols?: boolean;
@@ -55,6 +55,17 @@ export interface LinkOptions {
    * `reloc.*` sections) for a later link; garbage collection and segment merging are then
    * off unless asked for, and the table is imported. */
   relocatable?: boolean;
+  /** `-pie`: a position-independent executable (tool-conventions' DynamicLinking.md): its
+   * data and table slots are placed by the loader at the imported `__memory_base` and
+   * `__table_base`, with a `dylink.0` section, GOT imports (`GOT.mem.*`, `GOT.func.*`) and
+   * `__wasm_apply_data_relocs`. Inputs must be compiled with `-fPIC`. */
+  pie?: boolean;
+  /** `-shared`: a shared library (side module), as `pie` but also importing its memory and
+   * exporting every default-visibility symbol (`exportDynamic` defaults to `true`); its
+   * entry point defaults to `__wasm_call_ctors`. */
+  shared?: boolean;
+  /** `-Bsymbolic`: a shared library uses its own definitions instead of GOT imports. */
+  bsymbolic?: boolean;
   /** `--gc-sections` (default `true`, `false` with `relocatable`); `false` is `--no-gc-sections`. */
   gcSections?: boolean;
   /** `--print-gc-sections`: the removed sections are listed in `messages`. */

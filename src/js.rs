@@ -164,7 +164,7 @@ fn read_options(value: &JsValue) -> Result<(Options, bool), JsValue> {
         return Err(type_error("options must be an object"));
     }
     let obj: &Object = value.unchecked_ref();
-    let (mut gc_given, mut merge_given) = (false, false);
+    let (mut gc_given, mut merge_given, mut export_dynamic_given) = (false, false, false);
     for key in Object::keys(obj).iter() {
         let name = key.as_string().unwrap_or_default();
         let v = Reflect::get(obj, &key).unwrap_or(JsValue::UNDEFINED);
@@ -187,7 +187,10 @@ fn read_options(value: &JsValue) -> Result<(Options, bool), JsValue> {
             "exports" => o.exports = strings(&v, what)?,
             "exportIfDefined" => o.exports_if_defined = strings(&v, what)?,
             "exportAll" => o.export_all = boolean(&v, what)?,
-            "exportDynamic" => o.export_dynamic = boolean(&v, what)?,
+            "exportDynamic" => {
+                o.export_dynamic = boolean(&v, what)?;
+                export_dynamic_given = true;
+            }
             "exportTable" => o.export_table = boolean(&v, what)?,
             "exportMemory" => {
                 o.export_memory = match v.as_bool() {
@@ -254,6 +257,9 @@ fn read_options(value: &JsValue) -> Result<(Options, bool), JsValue> {
                 merge_given = true;
             }
             "relocatable" => o.relocatable = boolean(&v, what)?,
+            "pie" => o.pie = boolean(&v, what)?,
+            "shared" => o.shared = boolean(&v, what)?,
+            "bsymbolic" => o.bsymbolic = boolean(&v, what)?,
             "importTable" => o.import_table = boolean(&v, what)?,
             "growableTable" => o.growable_table = boolean(&v, what)?,
             "stripAll" => o.strip_all = boolean(&v, what)?,
@@ -287,6 +293,10 @@ fn read_options(value: &JsValue) -> Result<(Options, bool), JsValue> {
     if o.relocatable {
         o.gc_sections &= gc_given;
         o.merge_data_segments &= merge_given;
+    }
+    // A shared library exports its default-visibility symbols unless told otherwise.
+    if o.shared && !export_dynamic_given {
+        o.export_dynamic = true;
     }
     let conflicts = args::derived_config(&mut o);
     if !conflicts.is_empty() {

@@ -103,10 +103,15 @@ pub fn options(b: [u8; 8]) -> Options {
     // defaults it has on the command line.
     o.relocatable = bit(16) && bit(17);
     o.emit_relocs = bit(12) && bit(20);
+    // Dynamic linking, likewise: `-pie` and `-shared` on pairs (an eighth of the inputs
+    // together), `-Bsymbolic` on the one bit nothing else used.
+    o.pie = !o.relocatable && bit(9) && bit(13);
+    o.shared = !o.relocatable && !o.pie && bit(14) && bit(15);
+    o.bsymbolic = bit(18);
     if o.relocatable {
         o.gc_sections = false;
-        let _conflicts = weld::args::relocatable_config(&mut o);
     }
+    let _conflicts = weld::args::derived_config(&mut o);
     o
 }
 
