@@ -792,7 +792,7 @@ mod table {
         o("error-limit", D2, Separate, ErrorLimit, ""),
         a("error-limit=", D2, Joined, ErrorLimit, "Maximum number of errors to emit before stopping (0 = no limit)"),
         o("error-unresolved-symbols", D12, Flag, ErrorUnresolvedSymbols, "Report unresolved symbols as errors"),
-        o("experimental-pic", D2, Flag, ExperimentalPic, ""),
+        o("experimental-pic", D2, Flag, ExperimentalPic, "Enable Experimental PIC"),
         o("export", D12, Separate, Export, ""),
         a("export=", D12, Joined, Export, "Force a symbol to be exported"),
         o("export-all", D2, Flag, ExportAll, "Export all symbols (normally combined with --no-gc-sections)"),
@@ -846,7 +846,7 @@ mod table {
         o("no-shlib-sigcheck", D2, Flag, NoShlibSigcheck, "Do not check signatures of functions defined in shared libraries."),
         o("O", D1, JoinedOrSeparate, Optimize, "Optimize output file size"),
         m("o", D1, JoinedOrSeparate, Output, "<path>", "Path to file to write output"),
-        o("pie", D12, Flag, Pie, ""),
+        o("pie", D12, Flag, Pie, "Create a position independent executable"),
         o("no-pie", D12, Flag, NoPie, "Do not create a position independent executable (default)"),
         o("print-gc-sections", D12, Flag, PrintGcSections, "List removed unused sections"),
         o("no-print-gc-sections", D12, Flag, NoPrintGcSections, "Do not list removed unused sections (default)"),
@@ -861,7 +861,7 @@ mod table {
         a("S", D1, Flag, StripDebug, "Alias for --strip-debug"),
         a("s", D1, Flag, StripAll, "Alias for --strip-all"),
         o("save-temps", D12, Flag, SaveTemps, "Save intermediate LTO compilation results"),
-        o("shared", D12, Flag, Shared, ""),
+        o("shared", D12, Flag, Shared, "Build a shared object"),
         o("shared-memory", D2, Flag, SharedMemory, "Use shared linear memory"),
         o("soname", D12, Separate, Soname, ""),
         a("soname=", D12, Joined, Soname, "Set the module name in the generated name section"),
@@ -1521,7 +1521,9 @@ mod tests {
         assert!(help.contains("  --allow-undefined-file=<value>\n                          Allow symbols"));
         assert!(help.contains("  --export-memory=<value> Export the module's memory"));
         assert!(help.contains("  -z <option>             Linker option extensions"));
-        assert!(!help.contains("--shared "));
+        assert!(help.contains("  --shared                Build a shared object\n"));
+        // What weld does not do is not offered.
+        assert!(!help.contains("--reproduce"));
     }
 
     #[test]

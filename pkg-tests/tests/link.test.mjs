@@ -142,6 +142,24 @@ test('relocatable: two objects become one object, as wasm-ld-19 -r writes it, wh
   assert.throws(() => link(objects.map(input), { relocatable: true, gcSections: true }), /-r and --gc-sections may not be used together/);
 });
 
+test('shared: a shared library, as wasm-ld-19 -shared writes it, with dylink.0 and GOT imports', () => {
+  const objects = ['calc-pic.o', 'greet-v1-pic.o'];
+  const { wasm } = link(objects.map(input), { output: 'calc.so', shared: true, unresolvedSymbols: 'import-dynamic' });
+  const dir = tempDir();
+  const flags = ['--experimental-pic', '-shared', '--unresolved-symbols=import-dynamic'];
+  const r = run(WASM_LD, [...flags, ...objects.map(fixture), '-o', join(dir, 'calc.so')]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.ok(Buffer.from(wasm).equals(readFileSync(join(dir, 'calc.so'))), 'differs from wasm-ld-19 -shared');
+  const module = new WebAssembly.Module(wasm);
+  assert.equal(WebAssembly.Module.customSections(module, 'dylink.0').length, 1);
+  const imports = WebAssembly.Module.imports(module).map((i) => `${i.module}.${i.name}`);
+  assert.ok(imports.includes('env.memory') && imports.includes('env.__memory_base'), imports.join(' '));
+  assert.ok(WebAssembly.Module.exports(module).some((e) => e.name === '__wasm_apply_data_relocs'));
+  // libc is not linked in: without import-dynamic its functions are undefined.
+  assert.throws(() => link(objects.map(input), { shared: true }), /undefined symbol: printf/);
+  assert.throws(() => link(objects.map(input), { shared: true, pie: true }), /-shared and -pie may not be used together/);
+});
+
 test('whyExtract: the table --why-extract writes, as wasm-ld-19 writes it', () => {
   const { wasm, whyExtract } = link(clangInputs(['calc.o', 'greet-v1.o']), { output: 'calc.wasm', whyExtract: true });
   assert.equal(runWasi(wasm).stdout, CALC_V1);

@@ -51,6 +51,7 @@ const LINKS = {
   'calc, tracing (-y, --trace)': ['-y', 'printf', '-y', 'greet', '--trace'],
   'calc with DWARF, relocatable (-r)': ['CALC_G', '-r'],
   'all of libc, whole archive, everything exported': ['WHOLE_LIBC'],
+  'calc as a shared library (-shared)': ['SHARED'],
 };
 
 test('native and wasm builds write the same bytes for a matrix of links', () => {
@@ -59,6 +60,8 @@ test('native and wasm builds write the same bytes for a matrix of links', () => 
     let args;
     if (extra[0] === 'WHOLE_LIBC') {
       args = ['--whole-archive', fixture(LIBC), '--no-whole-archive', fixture(BUILTINS), '--no-entry', '--export-all', '--allow-undefined', '-o', 'out.wasm'];
+    } else if (extra[0] === 'SHARED') {
+      args = ['--experimental-pic', '-shared', '--unresolved-symbols=import-dynamic', fixture('calc-pic.o'), fixture('greet-v1-pic.o'), '-o', 'out.wasm'];
     } else {
       const objects = label.startsWith('hello') ? ['hello.o'] : [extra[0] === 'CALC_G' ? 'calc-g.o' : 'calc.o', 'greet-v1.o'];
       args = [...clangArgs(objects, 'out.wasm'), ...extra.filter((a) => a !== 'CALC_G')];

@@ -40,9 +40,9 @@ pub struct Indices {
     pub exports: Vec<Export>,
     /// Data symbols exported as immutable globals holding their address.
     pub data_address_globals: Vec<SymbolId>,
-    /// Non-global symbols accessed through `R_WASM_GLOBAL_INDEX_*` in a static link: each gets
-    /// an immutable global holding its address or table index (wasm-ld's internal GOT), after
-    /// the input globals.
+    /// Non-global symbols accessed through `R_WASM_GLOBAL_INDEX_*` whose address this module
+    /// knows: each gets a global holding its address or table index (wasm-ld's internal GOT),
+    /// after the input globals; position-independent code adds its base to it at start-up.
     pub got_symbols: Vec<SymbolId>,
     /// Symbols whose address the loader provides (wasm-ld's GOT imports, `GOT.mem.NAME` and
     /// `GOT.func.NAME`), after the other imports.
@@ -271,11 +271,11 @@ fn check_pic_relocation(ctx: &mut Ctx<'_>, ix: &mut Indices, file: FileId, kind:
             let msg = format!("{}: relocation {} cannot be used against symbol `{}`; recompile with -fPIC", ctx.files[file.idx()].name, kind.name(), name());
             ctx.error(Diagnostic::error(msg));
         }
-        RelocKind::TABLE_INDEX_I32 | RelocKind::TABLE_INDEX_I64 | RelocKind::MEMORY_ADDR_I32 | RelocKind::MEMORY_ADDR_I64 => {
-            // Data words: `__wasm_apply_data_relocs` stores the address at load time.
-            if requires_got_access(ctx, sym) {
-                add_got_entry(ctx, ix, sym);
-            }
+        // Data words: `__wasm_apply_data_relocs` stores the address at load time.
+        RelocKind::TABLE_INDEX_I32 | RelocKind::TABLE_INDEX_I64 | RelocKind::MEMORY_ADDR_I32 | RelocKind::MEMORY_ADDR_I64
+            if requires_got_access(ctx, sym) =>
+        {
+            add_got_entry(ctx, ix, sym);
         }
         _ => {}
     }
