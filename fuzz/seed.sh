@@ -3,11 +3,11 @@
 # the small C/C++ files in fuzz/seeds/ compiled with clang-19 at -O0, -O2 and -g, a no_std
 # Rust file compiled by rustc for both wasm targets (objects and an rlib), a few members of
 # wasi-libc, and small archives of them. Also rewrites fuzz/fixtures/ (the
-# committed inputs the `args` target embeds). Needs clang-19, llvm-ar-19 and llvm-nm-19.
+# committed inputs the `args` target embeds). Needs clang-19, llvm-ar-19, llvm-nm-19 and wasm-ld-19.
 #   fuzz/seed.sh            regenerate everything (replaces fuzz/corpus/<target>/)
 set -euo pipefail
 cd "$(dirname "$0")"
-for tool in clang-19 llvm-ar-19 llvm-nm-19; do
+for tool in clang-19 llvm-ar-19 llvm-nm-19 wasm-ld-19; do
     command -v "$tool" >/dev/null || { echo "seed.sh: $tool is missing; apt-get install clang-19 llvm-19" >&2; exit 1; }
 done
 for target in wasm32-unknown-unknown wasm32-wasip1; do
@@ -40,6 +40,8 @@ for opt in O0 O2; do
     done
 done
 cc -O2 -fPIC -fvisibility=default -mextended-const -matomics -mbulk-memory -c seeds/tls.c -o "$work/pic-tls-O2.o"
+# A shared library, to be linked against (its exports become symbols).
+wasm-ld-19 --experimental-pic -shared "$work/pic-lib1-O2.o" -o "$work/libpic.so"
 # wasm64 (memory64) objects; the seeds include no headers, so no wasm64 libc is needed.
 for opt in O0 O2; do
     for src in main.c lib1.c lib2.c; do
@@ -61,7 +63,7 @@ cp "$work/rlib/librustlib.rlib" "$work/librustlib.a"
 members=(strlen.o memcpy.o atoi.o printf.o puts.o exit.o)
 (cd "$work" && llvm-ar-19 x "$LIBC" "${members[@]}")
 cp /usr/lib/wasm32-wasi/crt1-command.o "$work/"
-for o in "$work"/*.o; do cp "$o" "$corpus/parse_object/"; done
+for o in "$work"/*.o "$work"/libpic.so; do cp "$o" "$corpus/parse_object/"; done
 
 # ---- archives ----
 (cd "$work" && llvm-ar-19 rc --format=gnu libz.a lib1-O2.o lib2-O2.o \
@@ -109,6 +111,7 @@ link_seed 90c0040000000000 pic-main-O2.o pic-lib1-O2.o
 link_seed 9022000000000000 pic-main-O2.o pic-lib2-O2.o libz.a
 link_seed 90c0000000000000 pic-tls-O2.o pic-lib1-O2.o
 link_seed 8000000000000000 pic-main-O0.o lib1-O0.o
+link_seed 9022000000000000 pic-main-O2.o libpic.so pic-lib2-O2.o
 # wasm64 (option bit 8), without and with GC.
 link_seed 0101000000000000 w64-main-O0.o w64-lib1-O0.o w64-lib2-O0.o
 link_seed 2001000000000000 w64-main-O2.o w64-lib1-O2.o w64-lib2-O2.o

@@ -194,7 +194,9 @@ pub fn parse_args_into(
 fn collect_inputs(list: &matcher::ArgList) -> (Vec<InputSpec>, Vec<(usize, Diagnostic)>) {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
-    let (mut whole_archive, mut link_static, mut lazy) = (false, true, false);
+    // `-pie` and `-shared` search for `lib<name>.so` first (`-Bdynamic`) until `-Bstatic`.
+    let dynamic = list.flag(Id::Pie, Id::NoPie, false) || list.has(Id::Shared);
+    let (mut whole_archive, mut link_static, mut lazy) = (false, !dynamic, false);
     for a in &list.args {
         let kind = match a.id {
             Id::Input => InputKind::Path(a.value().to_string()),

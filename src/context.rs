@@ -93,6 +93,9 @@ pub enum Def {
     Tag(TagId),
     /// A custom section of a file (its index in `Object::customs`).
     Section(FileId, u32),
+    /// Exported by a shared library given as input (`Symbol::file`): the loader binds it,
+    /// so it is imported (functions) or reached through a GOT import (data).
+    Shared,
 }
 
 #[derive(Clone, Debug)]
@@ -181,6 +184,9 @@ impl<'a> Symbol<'a> {
     /// Weak and not defined (a weakly referenced lazy symbol counts too).
     pub fn is_undef_weak(&self) -> bool {
         !self.is_defined() && self.is_weak()
+    }
+    pub fn is_shared(&self) -> bool {
+        matches!(self.def, Def::Shared)
     }
     /// Undefined with an explicit import name: always allowed to stay undefined.
     pub fn is_imported(&self) -> bool {
@@ -342,6 +348,8 @@ pub struct Ctx<'a> {
     pub fatal: bool,
     /// Symbols the linker itself imports (`__memory_base`, ...), which may stay undefined.
     pub linker_imports: Vec<SymbolId>,
+    /// Shared libraries given as inputs, in load order (`dylink.0`'s needed list).
+    pub shared_files: Vec<FileId>,
     /// The output may use `extended-const` expressions (`global.get` plus a constant), so
     /// position-independent data keeps its segments and GOT entries need no start code.
     pub extended_const: bool,
@@ -405,6 +413,7 @@ impl<'a> Ctx<'a> {
             why_extracted: Vec::new(),
             why_extract_text: None,
             linker_imports: Vec::new(),
+            shared_files: Vec::new(),
             extended_const: false,
             fatal: false,
         }
@@ -572,8 +581,12 @@ impl<'a> Ctx<'a> {
     /// wasm-ld's `Symbol::isExported`.
     pub fn is_exported(&self, id: SymbolId) -> bool {
         let s = self.sym(id);
-        if !s.is_defined() || s.is_local_binding() {
+        if !s.is_defined() || s.is_shared() || s.is_local_binding() {
             return false;
+        }
+        // A shared library exports its weak definitions: another module's may win.
+        if self.options.shared && s.is_weak() && !s.is_hidden() && self.is_live(id) {
+            return true;
         }
         if self.options.export_all || (self.options.export_dynamic && !s.is_hidden()) {
             return true;

@@ -18,6 +18,7 @@ use std::borrow::Cow;
 /// `dylink.0` subsection ids.
 mod subsection {
     pub const MEM_INFO: u8 = 1;
+    pub const NEEDED: u8 = 2;
     pub const EXPORT_INFO: u8 = 3;
     pub const IMPORT_INFO: u8 = 4;
 }
@@ -185,7 +186,7 @@ fn apply_global_relocs_body(ctx: &Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>)
 
 /// Whether the module gets a `dylink.0` section.
 pub fn needs_dylink_section(ctx: &Ctx<'_>) -> bool {
-    ctx.options.is_pic() || ctx.options.unresolved == crate::options::UnresolvedPolicy::ImportDynamic
+    ctx.options.is_pic() || ctx.options.unresolved == crate::options::UnresolvedPolicy::ImportDynamic || !ctx.shared_files.is_empty()
 }
 
 /// The `dylink.0` payload: the static data's size and alignment and the table slots the
@@ -204,6 +205,17 @@ pub fn dylink_section(ctx: &Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>) -> Ve
     write_uleb(&mut body, ix.table_entries.len() as u64);
     write_uleb(&mut body, 0);
     sub(&mut p, subsection::MEM_INFO, body);
+
+    if !ctx.shared_files.is_empty() {
+        let mut body = Vec::new();
+        write_uleb(&mut body, ctx.shared_files.len() as u64);
+        for &f in &ctx.shared_files {
+            // The file name without its directory, which the loader looks up itself.
+            let name = &ctx.file(f).name;
+            write_name(&mut body, name.rsplit(['/', '\\']).next().unwrap_or(name));
+        }
+        sub(&mut p, subsection::NEEDED, body);
+    }
 
     let mut exports: Vec<SymbolId> = Vec::new();
     let mut imports: Vec<SymbolId> = Vec::new();

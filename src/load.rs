@@ -194,6 +194,10 @@ fn start_parse<'a>(ctx: &mut Ctx<'a>, file: FileId) -> Option<Frame<'a>> {
             return None;
         }
     };
+    if obj.shared {
+        add_shared_library(ctx, file, obj);
+        return None;
+    }
     if let Some(msg) = input::arch::mismatch(&name, obj.is64, ctx.options.is64) {
         // Fatal in wasm-ld: the first object of the wrong kind ends the link.
         ctx.error(Diagnostic::error(msg));
@@ -269,6 +273,40 @@ fn start_parse<'a>(ctx: &mut Ctx<'a>, file: FileId) -> Option<Frame<'a>> {
     f.lazy = false;
     f.obj = Some(obj);
     Some(Frame::Parse { file, next: 0 })
+}
+
+/// A shared library given as input (wasm-ld's `SharedFile`): its exported functions and
+/// data become symbols that the loader will bind, and it joins `dylink.0`'s needed list.
+fn add_shared_library<'a>(ctx: &mut Ctx<'a>, file: FileId, obj: input::object::Object<'a>) {
+    use input::wasm::external;
+    if ctx.options.trace {
+        ctx.messages.push(ctx.files[file.idx()].name.clone());
+    }
+    let mut symbols = Vec::new();
+    for &(name, kind, index) in &obj.exports {
+        // The library's own start-up functions are for its loader only.
+        if name == "__wasm_apply_data_relocs" || name == "__wasm_call_ctors" {
+            continue;
+        }
+        let id = match kind {
+            external::FUNCTION => {
+                let local = index.checked_sub(obj.num_imported_functions());
+                let Some(func) = local.and_then(|l| obj.functions.get(l as usize)) else { continue };
+                let Some(ty) = obj.types.get(func.type_index as usize) else { continue };
+                let sig = ctx.intern_sig(ty);
+                ctx.add_shared_function(name, 0, file, sig)
+            }
+            // An exported global holds a data address.
+            external::GLOBAL => ctx.add_shared_data(name, 0, file),
+            _ => continue,
+        };
+        symbols.push(id);
+    }
+    let f = &mut ctx.files[file.idx()];
+    f.symbols = symbols;
+    f.lazy = false;
+    f.obj = Some(obj);
+    ctx.shared_files.push(file);
 }
 
 fn finish_parse(ctx: &mut Ctx<'_>, file: FileId) {

@@ -106,6 +106,10 @@ impl<'a> Ctx<'a> {
             }
             return true;
         }
+        // A definition here wins over a shared library's.
+        if s.is_shared() {
+            return true;
+        }
         if self.options.allow_multiple_definition {
             if let Some(f) = new_file {
                 self.other_definitions.push((existing, f, "duplicate"));
@@ -187,6 +191,64 @@ impl<'a> Ctx<'a> {
             return variant;
         }
         if self.should_replace(s, file, flags) {
+            self.replace_symbol(s, new);
+        }
+        s
+    }
+
+    /// A function a shared library exports (wasm-ld's `addSharedFunction`): it stands in
+    /// for an undefined symbol, never for a definition.
+    pub fn add_shared_function(&mut self, name: &'a str, flags: u32, file: FileId, sig: SigId) -> SymbolId {
+        let (s, inserted) = self.insert(name, Some(file));
+        let mut new = Symbol::new(name, SymKind::Function);
+        new.def = Def::Shared;
+        new.flags = flags;
+        new.file = Some(file);
+        new.sig = Some(sig);
+        if inserted {
+            self.replace_symbol(s, new);
+            return s;
+        }
+        if self.sym(s).kind != SymKind::Function {
+            self.report_type_error(s, Some(file), SymKind::Function);
+            return s;
+        }
+        let existing = self.sym(s);
+        if existing.is_defined() {
+            return s;
+        }
+        let check_sig = !existing.is_undefined() || existing.called_directly;
+        if check_sig && !self.sig_matches(s, Some(sig)) {
+            let msg = self.signature_mismatch(s, sig, Some(file));
+            self.error(Diagnostic::error(msg).with_symbol(name));
+        }
+        new.called_directly = self.sym(s).called_directly;
+        self.replace_symbol(s, new);
+        s
+    }
+
+    /// wasm-ld's message when a shared library's function and a reference disagree.
+    fn signature_mismatch(&self, existing: SymbolId, sig: SigId, file: Option<FileId>) -> String {
+        let s = self.sym(existing);
+        let sig_str = |g: Option<SigId>| g.map(|g| self.sigs[g.idx()].display()).unwrap_or_default();
+        format!(
+            "function signature mismatch: {}\n>>> defined as {} in {}\n>>> defined as {} in {}",
+            self.display_name(s.name),
+            sig_str(s.sig),
+            self.file_name(s.file),
+            sig_str(Some(sig)),
+            self.file_name(file)
+        )
+    }
+
+    /// Data a shared library exports (wasm-ld's `addSharedData`).
+    pub fn add_shared_data(&mut self, name: &'a str, flags: u32, file: FileId) -> SymbolId {
+        let (s, inserted) = self.insert(name, Some(file));
+        if inserted || self.sym(s).is_undefined() {
+            let mut new = Symbol::new(name, SymKind::Data);
+            new.def = Def::Shared;
+            new.flags = flags;
+            new.file = Some(file);
             self.replace_symbol(s, new);
         }
         s
@@ -364,7 +426,12 @@ impl<'a> Ctx<'a> {
         let existing_undefined = if self.sym(s).is_undefined() { Some(s) } else { None };
         let mut result = s;
         if called_directly && !self.sig_matches(s, sig) {
-            if existing_undefined.is_some() && !self.sym(s).called_directly {
+            if self.sym(s).is_shared() {
+                if let Some(sig) = sig {
+                    let msg = self.signature_mismatch(s, sig, file);
+                    self.error(Diagnostic::error(msg).with_symbol(name));
+                }
+            } else if existing_undefined.is_some() && !self.sym(s).called_directly {
                 self.replace_symbol(s, make(file));
             } else if let Some(sig) = sig {
                 let (v, added) = self.function_variant(s, sig);

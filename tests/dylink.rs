@@ -10,7 +10,9 @@
 //!   definition of a library is overridden by the executable's, and an unresolved weak
 //!   function reads as null.
 //!
-//! Each case links the same sources differently: `plain` (one data segment at
+//! Each case links the same sources differently: `against_libraries` (each module is
+//! linked against the shared libraries it uses, which `dylink.0` then lists), `plain` (undefined
+//! symbols imported dynamically; one data segment at
 //! `__memory_base`, internal GOT entries set by `__wasm_apply_global_relocs`),
 //! `extended_const` (`-mextended-const`: segments keep their offsets, GOT entries are
 //! constant expressions) and `no_merge_data_segments`, where wasm-ld 19 breaks libtext's
@@ -30,14 +32,27 @@ use common::toolchain::{self, manifest_dir, target_dir, INSTALL_HINT};
 const EXPECTED: &str = "1: 42\n2: 42\n3: 50\n4: 1\n100: 50\n101: 10\n102: 100\n103: 7\n\
                         200: 18\n201: 55\n202: 55\n203: -1\n204: 1\n205: 5\n5: 55\n";
 
-const LIBRARY_FLAGS: &[&str] = &["--experimental-pic", "-shared", "--unresolved-symbols=import-dynamic"];
-const EXECUTABLE_FLAGS: &[&str] =
-    &["--experimental-pic", "-pie", "--import-memory", "--unresolved-symbols=import-dynamic", "--no-entry", "--export-dynamic"];
+const LIBRARY_FLAGS: &[&str] = &["--experimental-pic", "-shared"];
+const EXECUTABLE_FLAGS: &[&str] = &["--experimental-pic", "-pie", "--import-memory", "--no-entry", "--export-dynamic"];
 
-/// The modules: (source stem, output name, link flags). The executable comes first, as the
-/// loader wants it.
-const MODULES: [(&str, &str, &[&str]); 3] =
-    [("main", "main.wasm", EXECUTABLE_FLAGS), ("libcounter", "libcounter.so", LIBRARY_FLAGS), ("libtext", "libtext.so", LIBRARY_FLAGS)];
+/// The modules in link order: (source stem, output name, link flags, shared libraries it
+/// links against when the case does). The executable is named first on the loader's
+/// command line.
+const MODULES: [(&str, &str, &[&str], &[&str]); 3] = [
+    ("libcounter", "libcounter.so", LIBRARY_FLAGS, &[]),
+    ("libtext", "libtext.so", LIBRARY_FLAGS, &["libcounter.so"]),
+    ("main", "main.wasm", EXECUTABLE_FLAGS, &["libcounter.so", "libtext.so"]),
+];
+
+/// How a module finds the symbols other modules define.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Binding {
+    /// `--unresolved-symbols=import-dynamic`: whatever is undefined is imported.
+    ImportDynamic,
+    /// The shared libraries are linker inputs: their exports resolve the references, and
+    /// `dylink.0` lists them as needed.
+    AgainstLibraries,
+}
 
 fn tool(name: &str) -> PathBuf {
     find_tool(name).unwrap_or_else(|| panic!("{name} not found; {INSTALL_HINT}"))
@@ -51,7 +66,7 @@ fn run_ok(cmd: &mut Command, logs: &Path, label: &str) -> String {
 
 /// `node_flags`: Node 20 runs `extended-const` expressions only when asked. `wasm_ld_wrong`:
 /// outputs where wasm-ld 19 writes a broken module, so weld's is only run.
-fn case(name: &str, cflags: &[&str], ldflags: &[&str], node_flags: &[&str], wasm_ld_wrong: &[&str]) {
+fn case(name: &str, binding: Binding, cflags: &[&str], ldflags: &[&str], node_flags: &[&str], wasm_ld_wrong: &[&str]) {
     let weld = PathBuf::from(env!("CARGO_BIN_EXE_weld"));
     let (clang, wasm_ld, node) = (tool("clang-19"), tool("wasm-ld-19"), tool("node"));
     let dir = target_dir().join("dylink").join(name);
@@ -59,7 +74,7 @@ fn case(name: &str, cflags: &[&str], ldflags: &[&str], node_flags: &[&str], wasm
     let logs = dir.join("logs");
     toolchain::create_dir(&logs).unwrap();
     let sources = manifest_dir().join("tests/dylink");
-    for (stem, _, _) in MODULES {
+    for (stem, _, _, _) in MODULES {
         let mut cmd = Command::new(&clang);
         cmd.args(["--target=wasm32", "-fPIC", "-fvisibility=default", "-O1", "-c"]).args(cflags);
         cmd.arg(sources.join(format!("{stem}.c"))).arg("-o").arg(dir.join(format!("{stem}.o")));
@@ -68,13 +83,17 @@ fn case(name: &str, cflags: &[&str], ldflags: &[&str], node_flags: &[&str], wasm
     for (linker, label) in [(&wasm_ld, "wasm-ld"), (&weld, "weld")] {
         let out = dir.join(label);
         toolchain::create_dir(&out).unwrap();
-        for (stem, output, flags) in MODULES {
+        for (stem, output, flags, libraries) in MODULES {
             let mut cmd = Command::new(linker);
             cmd.args(flags).args(ldflags).arg(dir.join(format!("{stem}.o"))).args(["-o", output]).current_dir(&out);
+            match binding {
+                Binding::ImportDynamic => cmd.arg("--unresolved-symbols=import-dynamic"),
+                Binding::AgainstLibraries => cmd.args(libraries),
+            };
             run_ok(&mut cmd, &logs, &format!("link-{label}-{stem}"));
         }
     }
-    for (_, output, _) in MODULES {
+    for (_, output, _, _) in MODULES {
         if wasm_ld_wrong.contains(&output) {
             continue;
         }
@@ -83,19 +102,20 @@ fn case(name: &str, cflags: &[&str], ldflags: &[&str], node_flags: &[&str], wasm
         assert!(reference == ours, "{name}: weld's {output} differs from wasm-ld-19's (see {})", dir.display());
     }
     let mut cmd = Command::new(&node);
-    cmd.args(node_flags).arg(manifest_dir().join("tests/dylink-loader.mjs")).args(MODULES.map(|(_, output, _)| output)).current_dir(dir.join("weld"));
+    cmd.args(node_flags).arg(manifest_dir().join("tests/dylink-loader.mjs")).args(["main.wasm", "libcounter.so", "libtext.so"]);
+    cmd.current_dir(dir.join("weld"));
     let printed = run_ok(&mut cmd, &logs, "run-weld");
     assert_eq!(printed, EXPECTED, "{name}: the program linked by weld printed something else");
 }
 
 #[test]
 fn plain() {
-    case("plain", &[], &[], &[], &[]);
+    case("plain", Binding::ImportDynamic, &[], &[], &[], &[]);
 }
 
 #[test]
 fn extended_const() {
-    case("extended_const", &["-mextended-const"], &[], &["--experimental-wasm-extended-const"], &[]);
+    case("extended_const", Binding::ImportDynamic, &["-mextended-const"], &[], &["--experimental-wasm-extended-const"], &[]);
 }
 
 /// Each string literal in its own segment, all combined into one: wasm-ld 19 then adds the
@@ -103,5 +123,16 @@ fn extended_const() {
 /// their strings), weld once.
 #[test]
 fn no_merge_data_segments() {
-    case("no_merge_data_segments", &[], &["--no-merge-data-segments"], &[], &["libtext.so"]);
+    case("no_merge_data_segments", Binding::ImportDynamic, &[], &["--no-merge-data-segments"], &[], &["libtext.so"]);
+}
+
+/// libtext links against libcounter.so, the executable against both: their references
+/// resolve to the libraries' exports (function imports, `GOT.mem`/`GOT.func` entries) and
+/// `dylink.0` names the libraries the loader must load.
+#[test]
+fn against_libraries() {
+    case("against_libraries", Binding::AgainstLibraries, &[], &[], &[], &[]);
+    let main = toolchain::read(&target_dir().join("dylink/against_libraries/weld/main.wasm")).unwrap();
+    let needed = b"\x0dlibcounter.so\x0alibtext.so";
+    assert!(main.windows(needed.len()).any(|w| w == needed), "main.wasm's dylink.0 does not list both libraries");
 }

@@ -363,6 +363,45 @@ fn truncated_at_every_byte() {
     cases.finish();
 }
 
+/// A shared library given as input (its exports become symbols): truncated at every byte
+/// and with every byte flipped, it gives an error naming it or, where the change leaves a
+/// valid module, links.
+#[test]
+fn shared_library_inputs() {
+    let dir = scratch_dir("shared");
+    let lib = clang(&dir, LIB_C, "libpic", &["-O2", "-fPIC", "-fvisibility=default"]);
+    let main = clang(&dir, MAIN_C, "mainpic", &["-O2", "-fPIC"]);
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut shared = Options { shared: true, export_dynamic: true, ..Options::default() };
+    assert!(weld::args::derived_config(&mut shared).is_empty());
+    let so = link(&[("lib.o", &lib)], &shared).unwrap();
+    let mut pie = Options { pie: true, unresolved: weld::options::UnresolvedPolicy::ImportDynamic, ..real_options() };
+    assert!(weld::args::derived_config(&mut pie).is_empty());
+    let linked = link(&[("main.o", &main), ("lib.so", &so)], &pie).unwrap();
+    // The library's exports were used: its needed entry, and an import of its function.
+    let has = |needle: &[u8]| linked.windows(needle.len()).any(|w| w == needle);
+    assert!(has(b"\x06lib.so") && has(b"\x03env\x03add"), "main.o did not link against lib.so");
+    let mut cases = Cases::new("shared_library_inputs");
+    let judge = |bytes: &[u8]| match link(&[("main.o", &main), ("lib.so", bytes)], &pie) {
+        Ok(_) => Ok(()),
+        Err(text) if text.contains("lib.so") => Ok(()),
+        // Damage that turns the library into something else, or its exports into nothing.
+        Err(text) if text.contains("main.o: undefined symbol") || text.contains("unknown file type") => Ok(()),
+        Err(text) => Err(format!("the diagnostics do not name lib.so:\n{text}")),
+    };
+    for n in 0..so.len() {
+        cases.case(format!("cut to {n} bytes"), || judge(&so[..n]));
+    }
+    for i in 8..so.len() {
+        cases.case(format!("byte {i} flipped"), || {
+            let mut bytes = so.clone();
+            bytes[i] ^= 0xff;
+            judge(&bytes)
+        });
+    }
+    cases.finish();
+}
+
 #[test]
 fn corrupted_bytes() {
     let r = real();

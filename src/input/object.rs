@@ -214,6 +214,11 @@ pub struct Object<'a> {
     /// Absolute file offsets of the code and data section payloads.
     pub code_file_offset: u64,
     pub data_file_offset: u64,
+    /// A shared library (a module with a `dylink.0` section and no `linking` section): what
+    /// it offers other modules is its exports, below.
+    pub shared: bool,
+    /// Exports, in order: (name, kind, index). Only a shared library's are used.
+    pub exports: Vec<(&'a str, u8, u32)>,
 }
 
 impl<'a> Object<'a> {
@@ -430,6 +435,8 @@ pub fn parse_object<'a>(file: &str, bytes: &'a [u8]) -> Result<Object<'a>, Diagn
             is64: false,
             code_file_offset: 0,
             data_file_offset: 0,
+            shared: false,
+            exports: Vec::new(),
         },
         section_ids: Vec::new(),
         reloc_sections: Vec::new(),
@@ -519,6 +526,7 @@ impl<'a, 'f> Parser<'a, 'f> {
                     let name = r.name()?;
                     let kind = r.u8()?;
                     let idx = r.leb_u32()?;
+                    self.obj.exports.push((name, kind, idx));
                     if kind == external::FUNCTION {
                         let local = idx.checked_sub(self.obj.num_imported_functions());
                         match local.and_then(|l| self.obj.functions.get_mut(l as usize)) {
@@ -641,7 +649,9 @@ impl<'a, 'f> Parser<'a, 'f> {
 
     fn custom(&mut self, mut r: Reader<'a>, index: u32) -> ParseResult<()> {
         let name = r.name()?;
-        if name == "linking" {
+        if name == "dylink.0" {
+            self.obj.shared = true;
+        } else if name == "linking" {
             if self.linking.is_some() {
                 return r.error("more than one `linking` section");
             }
@@ -692,7 +702,13 @@ impl<'a, 'f> Parser<'a, 'f> {
             self.data_segments(&mut r).map_err(|e| err(file, "DATA", e))?;
         }
         match self.linking.take() {
-            Some(mut r) => self.linking(&mut r).map_err(|e| err(file, "linking", e))?,
+            Some(mut r) => {
+                // (A `dylink.0` section beside a `linking` section is only a custom section.)
+                self.obj.shared = false;
+                self.linking(&mut r).map_err(|e| err(file, "linking", e))?
+            }
+            // A shared library: no symbol table or relocations, only exports.
+            None if self.obj.shared => return Ok(()),
             None => return Err(Diagnostic::error(format!("{file}: object file is missing the `linking` section (not a relocatable wasm file)"))),
         }
         for mut r in std::mem::take(&mut self.reloc_sections) {

@@ -87,6 +87,10 @@ fn should_import(ctx: &Ctx<'_>, s: SymbolId) -> bool {
     if o.shared && sym.is_weak() && sym.is_defined() && !sym.is_hidden() {
         return true;
     }
+    // The loader binds what a shared library input defines.
+    if sym.is_shared() {
+        return true;
+    }
     if !sym.is_undefined() {
         return false;
     }
@@ -226,10 +230,13 @@ fn scan_one(ctx: &mut Ctx<'_>, ix: &mut Indices, file: FileId, r: Reloc) {
 /// dynamic linking, a symbol another module may define or override.
 pub fn requires_got_access(ctx: &Ctx<'_>, sym: SymbolId) -> bool {
     let o = ctx.options;
+    let s = ctx.sym(sym);
+    if s.is_shared() {
+        return true;
+    }
     if !o.is_pic() && o.unresolved != UnresolvedPolicy::ImportDynamic {
         return false;
     }
-    let s = ctx.sym(sym);
     if s.is_hidden() || s.is_local_binding() {
         return false;
     }

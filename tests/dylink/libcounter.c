@@ -1,6 +1,6 @@
 // A shared library: state behind pointers stored in data, a constructor, a weak
 // definition that the executable overrides, and a function pointer table.
-extern void log_i32(int label, int value);   // from the host
+extern void log_i32(int label, int value) __attribute__((import_module("env"), import_name("log_i32")));
 
 int counter = 40;
 static int steps[3] = {1, 10, 100};

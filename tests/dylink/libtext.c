@@ -1,5 +1,5 @@
 // A second shared library, using the first one's data and functions through GOT imports.
-extern void log_i32(int label, int value);
+extern void log_i32(int label, int value) __attribute__((import_module("env"), import_name("log_i32")));
 extern int counter;                           // GOT.mem.counter
 extern int bump(int);
 extern int missing_hook(int) __attribute__((weak));   // stays unresolved

@@ -1,6 +1,6 @@
 // The executable (a PIE): calls into both libraries, passes its own function to them
 // through a pointer, and overrides libcounter's weak `describe`.
-extern void log_i32(int label, int value);
+extern void log_i32(int label, int value) __attribute__((import_module("env"), import_name("log_i32")));
 extern int counter_report(void);
 extern int text_report(void);
 extern int bump(int);
