@@ -297,7 +297,8 @@ fn symbol(
     let ctx = f.ctx;
     let sym = ctx.sym(s);
     let live = ctx.is_live(s);
-    let imported = sym.import_index.is_some() && !sym.is_defined();
+    // What a shared library input defines, the loader binds: an import (or GOT entry) too.
+    let imported = (sym.import_index.is_some() && !sym.is_defined()) || (sym.is_shared() && live);
     let status = if sym.is_stub || sym.stub.is_some() {
         "stub"
     } else if imported {

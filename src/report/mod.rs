@@ -196,7 +196,8 @@ pub struct SymbolReport {
     pub defined_in: Option<String>,
     /// Files that reference the symbol.
     pub referenced_by: Vec<String>,
-    /// One of `live`, `removed` (by GC), `imported`, `undefined` (allowed to stay so),
+    /// One of `live`, `removed` (by GC), `imported` (also what a shared library input
+    /// defines), `undefined` (allowed to stay so),
     /// `stub` (weak undefined or mismatched: a trapping stand-in).
     pub status: &'static str,
     pub exported: bool,
