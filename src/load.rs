@@ -279,9 +279,6 @@ fn start_parse<'a>(ctx: &mut Ctx<'a>, file: FileId) -> Option<Frame<'a>> {
 /// data become symbols that the loader will bind, and it joins `dylink.0`'s needed list.
 fn add_shared_library<'a>(ctx: &mut Ctx<'a>, file: FileId, obj: input::object::Object<'a>) {
     use input::wasm::external;
-    if ctx.options.trace {
-        ctx.messages.push(ctx.files[file.idx()].name.clone());
-    }
     let mut symbols = Vec::new();
     for &(name, kind, index) in &obj.exports {
         // The library's own start-up functions are for its loader only.
