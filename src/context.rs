@@ -292,7 +292,8 @@ pub struct WellKnown {
     pub init_memory_flag: Option<SymbolId>,
     pub indirect_function_table: Option<SymbolId>,
     pub start_function: Option<FuncId>,
-    /// Position-independent output: the imported bases of the module's data and table slots.
+    /// The imported bases of the module's data and table slots (position-independent output
+    /// only).
     pub memory_base_import: Option<SymbolId>,
     pub table_base_import: Option<SymbolId>,
     /// `__wasm_apply_data_relocs` (PIC or `--unresolved-symbols=import-dynamic`): stores the

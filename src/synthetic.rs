@@ -412,7 +412,7 @@ fn init_memory_body(ctx: &Ctx<'_>, mem: &crate::layout::memory::MemoryLayout<'_>
     });
     let tls_base = ctx.sym.tls_base.map(|s| crate::layout::indices::global_index(ctx, s));
     // Position-independent data is placed at `__memory_base` plus its offset.
-    let memory_base = ctx.sym.memory_base_import.filter(|_| ctx.options.is_pic()).map(|s| crate::layout::indices::global_index(ctx, s));
+    let memory_base = ctx.sym.memory_base_import.map(|s| crate::layout::indices::global_index(ctx, s));
     let add = if is64 { op::I64_ADD } else { op::I32_ADD };
     let mut b = Vec::new();
     match (shared, memory_base) {

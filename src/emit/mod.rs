@@ -404,12 +404,9 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
         } else {
             write_uleb(&mut p, 0);
         }
-        match ctx.sym.table_base_import.filter(|_| ctx.options.is_pic()) {
-            Some(base) => {
-                p.push(op::GLOBAL_GET);
-                write_uleb(&mut p, crate::layout::indices::global_index(ctx, base) as u64);
-                p.push(op::END);
-            }
+        // Position-independent slots start at `__table_base`.
+        match ctx.sym.table_base_import {
+            Some(base) => based_const_expr(&mut p, crate::layout::indices::global_index(ctx, base), 0, is64),
             None => ptr_const_expr(&mut p, ix.table_base as u64, is64),
         }
         if table != 0 {
@@ -462,7 +459,7 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
 
     // Data.
     let mut segment_offsets = vec![None; mem.segments.len()];
-    let memory_base = ctx.sym.memory_base_import.filter(|_| ctx.options.is_pic()).map(|s| crate::layout::indices::global_index(ctx, s));
+    let memory_base = ctx.sym.memory_base_import.map(|s| crate::layout::indices::global_index(ctx, s));
     let data_section_index = w.sections.len() as u32;
     if !data_segments.is_empty() {
         // Headers are a few bytes each: this hint gives the size field its final length.
