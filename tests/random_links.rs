@@ -98,6 +98,14 @@ fn run(count: u64, seed: u64) -> Result<String, String> {
             linked += 1;
         }
         let differences = compare(&theirs, &ours);
+        // wasm-ld 19 sometimes writes a module wasm-validate rejects where weld's is valid
+        // (e.g. a name section out of order, when a position-independent module both imports
+        // and stubs an undefined function): not a difference to fix in weld.
+        let both_linked = theirs.outcome.status.success() && ours.outcome.status.success();
+        if !differences.is_empty() && both_linked && !valid(tools, &theirs, &root)? && valid(tools, &ours, &root)? {
+            reference_invalid += 1;
+            continue;
+        }
         if !differences.is_empty() {
             failures.push(format!(
                 "case {} ({}): {}\n  {}\n  {}",
@@ -113,7 +121,7 @@ fn run(count: u64, seed: u64) -> Result<String, String> {
     toolchain::write(&report, failures.join("\n\n").as_bytes())?;
     let summary = format!(
         "random links: {count} cases from seed {seed}, {linked} linked by wasm-ld; skipped: {reference_crashes} \
-         wasm-ld crashes, {reference_invalid} invalid wasm-ld modules weld refused, {unsupported} uses of what \
+         wasm-ld crashes, {reference_invalid} invalid wasm-ld modules (weld's refused or valid), {unsupported} uses of what \
          weld does not support; {} differences",
         failures.len()
     );
@@ -155,7 +163,7 @@ fn link(tools: &Tools, linker: &Path, program: &Program, inputs: &Path, options:
 
 /// Whether the module a link wrote passes `wasm-validate`.
 fn valid(tools: &Tools, link: &Link, root: &Path) -> Result<bool, String> {
-    let path = root.join("reference-check.wasm");
+    let path = root.join("validity-check.wasm");
     toolchain::write(&path, link.module.as_deref().unwrap_or_default())?;
     let mut cmd = Command::new(&tools.wasm_validate);
     cmd.arg("--enable-all").arg(&path);
