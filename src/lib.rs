@@ -216,7 +216,8 @@ fn handle_command_line_symbols(ctx: &mut Ctx<'_>) {
     }
     let call_ctors_used = ctx.sym.call_ctors.is_some_and(|c| ctx.sym(c).used_in_regular_obj);
     let ctors_named = o.entry_symbol() == Some("__wasm_call_ctors") || ctx.explicitly_exported("__wasm_call_ctors");
-    if !o.relocatable && !call_ctors_used && !ctors_named {
+    // (A shared library's destructors are its loader's business.)
+    if !o.relocatable && !o.shared && !call_ctors_used && !ctors_named {
         if let Some(d) = handle_undefined(ctx, "__wasm_call_dtors", "<internal>") {
             match ctx.sym(d).def {
                 Def::Function(f) => {
