@@ -3,6 +3,10 @@
 //! (`--unresolved-symbols=import-dynamic`) adds for its loader: the `dylink.0` section,
 //! `__wasm_apply_data_relocs` (stores the addresses in data that are only known at load
 //! time), and `__wasm_apply_global_relocs` (sets the internal GOT entries at start-up).
+//!
+//! The function bodies are built from the inputs' relocations: no `unwrap`, no `panic`, no
+//! indexing that can fail (the linker's own arrays are reached through `Ctx` accessors).
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
 
 use crate::context::{Ctx, Def, SymbolId};
 use crate::emit::encode::{write_name, write_uleb};
@@ -51,20 +55,20 @@ pub fn create_apply_global_relocs_function(ctx: &mut Ctx<'_>, ix: &Indices) {
 pub fn fill_bodies(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>) {
     if let Some(Def::Function(f)) = ctx.sym.apply_data_relocs.map(|s| ctx.sym(s).def) {
         let body = apply_data_relocs_body(ctx, ix, mem);
-        ctx.functions[f.idx()].body = Cow::Owned(with_size(body));
+        ctx.func_mut(f).body = Cow::Owned(with_size(body));
     }
     let Some(globals) = ctx.sym.apply_global_relocs else { return };
     let body = apply_global_relocs_body(ctx, ix, mem);
-    ctx.functions[globals.idx()].body = Cow::Owned(with_size(body));
+    ctx.func_mut(globals).body = Cow::Owned(with_size(body));
     if let (Some(start), Some(init)) = (ctx.sym.start_function, ctx.sym.init_memory) {
         if start != globals && start != init {
             let mut b = vec![0u8];
             for f in [globals, init] {
                 b.push(op::CALL);
-                write_uleb(&mut b, u64::from(ctx.functions[f.idx()].out_index.unwrap_or(0)));
+                write_uleb(&mut b, u64::from(ctx.func(f).out_index.unwrap_or(0)));
             }
             b.push(op::END);
-            ctx.functions[start.idx()].body = Cow::Owned(with_size(b));
+            ctx.func_mut(start).body = Cow::Owned(with_size(b));
         }
     }
 }
