@@ -45,8 +45,25 @@ pub struct InputSpec {
     pub lazy: bool,
 }
 
+/// `--reproduce=FILE`: where to write the tar, and the command line as its `response.txt`
+/// gives it (paths are made relative to the archive's root by the driver).
+#[derive(Clone, Debug)]
+pub struct ReproduceRequest {
+    pub path: String,
+    pub lines: Vec<ResponseLine>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ResponseLine {
+    Input(String),
+    /// `-o`: only the file name is kept (the archive has no output directories).
+    Output(String),
+    Option(String),
+}
+
 #[derive(Clone, Debug)]
 pub struct ParsedArgs {
+    pub reproduce: Option<ReproduceRequest>,
     pub options: Options,
     pub inputs: Vec<InputSpec>,
     /// Misplaced `--start-lib`/`--end-lib`, each with the number of `inputs` before it, so
@@ -160,6 +177,7 @@ pub fn parse_args_into(
 
     let (inputs, input_errors) = collect_inputs(&list);
     let mut parsed = ParsedArgs {
+        reproduce: None,
         options: Options { error_limit: error_limit as u64 as usize, fatal_warnings, ..Options::default() },
         inputs,
         input_errors,
@@ -178,7 +196,9 @@ pub fn parse_args_into(
         return Some(parsed);
     }
 
-    reject_unsupported(&list, h);
+    // (Also asked for by LLD_REPRODUCE, as with lld; on wasm32 there is no environment.)
+    let reproduce = list.last_value(Id::Reproduce).map(str::to_string).or_else(|| std::env::var("LLD_REPRODUCE").ok());
+    parsed.reproduce = reproduce.map(|path| ReproduceRequest { path, lines: response_lines(&list) });
     parsed.deferred = read_config(&list, &mut parsed.options, h);
     if let Some(path) = list.last_value(Id::AllowUndefinedFile) {
         match read_file(path) {
@@ -238,12 +258,25 @@ fn collect_inputs(list: &matcher::ArgList) -> (Vec<InputSpec>, Vec<(usize, Diagn
     (inputs, errors)
 }
 
-/// Flags wasm-ld accepts whose feature weld does not implement: a clear error beats a
-/// silently different output.
-fn reject_unsupported(list: &matcher::ArgList, h: &mut ErrorHandler) {
-    if list.has(Id::Reproduce) {
-        h.report(Diagnostic::error("weld does not support --reproduce yet"));
-    }
+/// The command line as lld's `--reproduce` records it: each option in its canonical
+/// spelling with its values (joined to it for `--name=value` options, else after a space).
+fn response_lines(list: &matcher::ArgList) -> Vec<ResponseLine> {
+    list.args
+        .iter()
+        .filter(|a| a.id != Id::Reproduce)
+        .map(|a| match a.id {
+            Id::Input => ResponseLine::Input(a.value().to_string()),
+            Id::Output => ResponseLine::Output(a.value().to_string()),
+            _ if a.values.is_empty() => ResponseLine::Option(a.spelling.clone()),
+            _ => {
+                let values = a.values.join(" ");
+                match table::canonical_kind(a.id) {
+                    Some(Kind::Joined) => ResponseLine::Option(format!("{}{values}", a.spelling)),
+                    _ => ResponseLine::Option(format!("{} {values}", a.spelling)),
+                }
+            }
+        })
+        .collect()
 }
 
 /// lld's `readConfigs`, in its order. Returns the `ParsedArgs::deferred` diagnostics.
@@ -857,7 +890,7 @@ mod table {
         o("report=", D2, Joined, Report, "Write a JSON report of the link (sections, memory layout, symbols) to the file (weld extension)"),
         o("relocatable", D12, Flag, Relocatable, "Create relocatable object file"),
         o("reproduce", D2, Separate, Reproduce, ""),
-        a("reproduce=", D2, Joined, Reproduce, ""),
+        a("reproduce=", D2, Joined, Reproduce, "Dump linker invocation and input files for debugging"),
         o("rsp-quoting", D12, Separate, RspQuoting, ""),
         m("rsp-quoting=", D12, Joined, RspQuoting, "[posix,windows]", "Quoting style for response files"),
         a("S", D1, Flag, StripDebug, "Alias for --strip-debug"),
@@ -910,6 +943,11 @@ mod table {
                 | NoPie | NoShlibSigcheck | SaveTemps | ThinltoCacheDir | ThinltoCachePolicy
                 | ThinltoJobs | Threads
         )
+    }
+
+    /// The kind of an option's own (not alias) spelling.
+    pub fn canonical_kind(id: Id) -> Option<Kind> {
+        TABLE.iter().find(|s| s.id == id && !s.alias).map(|s| s.kind)
     }
 
     /// The spelling LLVM gives an option reached through an alias: its first prefix and name.
@@ -1524,8 +1562,7 @@ mod tests {
         assert!(help.contains("  --export-memory=<value> Export the module's memory"));
         assert!(help.contains("  -z <option>             Linker option extensions"));
         assert!(help.contains("  --shared                Build a shared object\n"));
-        // What weld does not do is not offered.
-        assert!(!help.contains("--reproduce"));
+        assert!(help.contains("  --reproduce=<value>     Dump linker invocation and input files for debugging\n"));
     }
 
     #[test]
@@ -1603,7 +1640,17 @@ mod tests {
         assert_eq!(errors(&["--threads=0x2"]), ["error: --thinlto-jobs: invalid job count: 0x2"]);
         assert_eq!(errors(&["--lto-O9"]), ["error: invalid optimization level for LTO: 9"]);
         assert_eq!(errors(&["--color-diagnostics=red"]), ["error: unknown option: --color-diagnostics=red"]);
-        assert_eq!(errors(&["--reproduce=x.tar"]), ["error: weld does not support --reproduce yet"]);
+        let lines = parse(&["--reproduce=r.tar", "a.o", "-o", "out/x.wasm", "-L/usr/lib", "--features=a,b", "-e", "get", "-O2", "--no-entry"]).reproduce.unwrap().lines;
+        let option = |s: &str| ResponseLine::Option(s.to_string());
+        assert_eq!(lines, [
+            ResponseLine::Input("a.o".into()),
+            ResponseLine::Output("out/x.wasm".into()),
+            option("-L /usr/lib"),
+            option("--features= a b"),
+            option("--entry get"),
+            option("-O 2"),
+            option("--no-entry"),
+        ]);
         assert!(parse(&["--pie"]).options.is_pic());
         assert!(!parse(&["--pie", "--no-pie"]).options.is_pic());
         let shared = parse(&["--shared"]).options;

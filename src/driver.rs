@@ -27,6 +27,12 @@ pub trait FileSystem {
     fn check_create(&self, _path: &str) -> Result<(), String> {
         Ok(())
     }
+    /// `path` made absolute, `.` and `..` removed (for `--reproduce`). Without a current
+    /// directory (in memory, in JS), relative paths are taken from the root: the archive
+    /// then keeps them relative, and nothing in it points outside it.
+    fn absolute(&self, path: &str) -> String {
+        crate::reproduce::absolute_path(path, "")
+    }
 }
 
 /// Files held in memory, keyed by path (for tests and the JS API).
@@ -114,7 +120,14 @@ pub fn run(program: &str, args: &[String], fs: &dyn FileSystem) -> DriverOutput 
         match parsed.action {
             Action::PrintHelp => out.stdout = args::help_text(program),
             Action::PrintVersion => out.stdout = format!("{}\n", version_line()),
-            Action::Link => link_files(parsed, fs, &mut h, &mut out),
+            Action::Link => {
+                let mut reproduce = parsed.reproduce.as_ref().map(|r| crate::reproduce::Reproduce::new(r, &|p| fs.absolute(p), &version_line()));
+                link_files(parsed, fs, &mut h, &mut out, reproduce.as_mut());
+                // Written whether the link succeeded or not, as wasm-ld writes it.
+                if let Some(r) = reproduce {
+                    out.outputs.insert(0, OutputFile::new(&r.path, r.tar(), "--reproduce file"));
+                }
+            }
         }
     }
     out.exit_code = if h.error_count() > 0 { 1 } else { 0 };
@@ -137,9 +150,14 @@ fn render(diags: &Diagnostics, program: &str) -> String {
     out
 }
 
-fn link_files(parsed: ParsedArgs, fs: &dyn FileSystem, h: &mut ErrorHandler, out: &mut DriverOutput) {
+fn link_files(parsed: ParsedArgs, fs: &dyn FileSystem, h: &mut ErrorHandler, out: &mut DriverOutput, reproduce: Option<&mut crate::reproduce::Reproduce>) {
     let ParsedArgs { mut options, inputs, input_errors, search_paths, deferred, .. } = parsed;
     let loaded = load_inputs(&inputs, input_errors, &search_paths, fs, &mut options, h);
+    if let Some(r) = reproduce {
+        for f in &loaded {
+            r.add_file(&fs.absolute(&f.name), &f.bytes);
+        }
+    }
     if loaded.is_empty() && h.error_count() == 0 {
         h.report(Diagnostic::error("no input files"));
     }

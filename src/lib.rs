@@ -31,6 +31,7 @@ pub mod load;
 pub mod options;
 pub mod relocate;
 pub mod report;
+pub mod reproduce;
 pub mod resolve;
 pub mod string_set_order;
 pub mod synthetic;

@@ -40,6 +40,11 @@ impl FileSystem for RealFileSystem {
         Path::new(path).exists()
     }
 
+    fn absolute(&self, path: &str) -> String {
+        let cwd = std::env::current_dir().map(|d| d.to_string_lossy().into_owned()).unwrap_or_default();
+        weld::reproduce::absolute_path(path, &cwd)
+    }
+
     fn read_error(&self, path: &str) -> String {
         match std::fs::read(path) {
             Err(e) => os_message(&e),

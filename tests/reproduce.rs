@@ -1,0 +1,96 @@
+//! `--reproduce=FILE`: weld's archive must hold what wasm-ld-19's holds — the same
+//! `response.txt` and input files under the same names (short, split ustar and PAX paths,
+//! a path with a space), header for header — except `version.txt`, which names weld; and
+//! linking again from the extracted archive (`weld @response.txt`) must give the same
+//! module as the original link.
+
+#[allow(dead_code)]
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::process::{self, find_tool};
+use common::toolchain::{self, target_dir, INSTALL_HINT};
+
+/// The archive's entries: (512-byte header, data), in order.
+fn entries(tar: &[u8]) -> Vec<(Vec<u8>, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at + 512 <= tar.len() {
+        let header = &tar[at..at + 512];
+        if header.iter().all(|&b| b == 0) {
+            at += 512;
+            continue;
+        }
+        let size = usize::from_str_radix(std::str::from_utf8(&header[124..135]).unwrap(), 8).unwrap();
+        out.push((header.to_vec(), tar[at + 512..at + 512 + size].to_vec()));
+        at += 512 + size.div_ceil(512) * 512;
+    }
+    out
+}
+
+fn run_ok(cmd: &mut Command, logs: &Path, label: &str) {
+    let out = process::run(cmd, logs, label).unwrap_or_else(|e| panic!("{label}: {e}"));
+    assert!(out.status.success(), "{label} failed ({}): {}", out.status, out.stderr_summary());
+}
+
+#[test]
+fn archive_matches_wasm_ld_and_reproduces_the_link() {
+    let tool = |name: &str| find_tool(name).unwrap_or_else(|| panic!("{name} not found; {INSTALL_HINT}"));
+    let (clang, wasm_ld, tar) = (tool("clang-19"), tool("wasm-ld-19"), tool("tar"));
+    let weld = PathBuf::from(env!("CARGO_BIN_EXE_weld"));
+    let dir = target_dir().join("reproduce");
+    toolchain::fresh_dir(&dir).unwrap();
+    let logs = dir.join("logs");
+    toolchain::create_dir(&logs).unwrap();
+    // Input paths of every length the format has a case for.
+    let deep = dir.join("d".repeat(60)).join("e".repeat(70));
+    let deeper = deep.join("f".repeat(120));
+    toolchain::create_dir(&deeper).unwrap();
+    let sources = [
+        (dir.join("main.c"), "int helper(int);\nint counter = 2;\nint main(void) { return helper(counter); }\n"),
+        (deep.join("helper.c"), "int helper(int x) { return x * 21; }\n"),
+        (deeper.join(format!("{}.c", "g".repeat(90))), "int unused(void) { return 7; }\n"),
+        (dir.join("with space.c"), "int spaced(void) { return 1; }\n"),
+    ];
+    let mut objects = Vec::new();
+    for (source, text) in &sources {
+        std::fs::write(source, text).unwrap();
+        let object = source.with_extension("o");
+        run_ok(Command::new(&clang).args(["--target=wasm32", "-O2", "-c"]).arg(source).arg("-o").arg(&object), &logs, "cc");
+        objects.push(object);
+    }
+    let mut tars = Vec::new();
+    for (linker, label) in [(&wasm_ld, "wasm-ld"), (&weld, "weld")] {
+        let out = dir.join(label);
+        toolchain::create_dir(&out.join("bin")).unwrap();
+        let mut cmd = Command::new(linker);
+        cmd.args(["--reproduce=repro.tar", "--no-entry", "--export=main", "-O2", "-L/usr/lib", "-Map=out.map"]);
+        cmd.args(&objects).args(["-o", "bin/out.wasm"]).current_dir(&out);
+        run_ok(&mut cmd, &logs, &format!("link-{label}"));
+        tars.push(toolchain::read(&out.join("repro.tar")).unwrap());
+    }
+    let (theirs, ours) = (entries(&tars[0]), entries(&tars[1]));
+    // response.txt, version.txt, the objects, and a PAX header for the longest path.
+    assert_eq!(theirs.len(), 3 + objects.len(), "wasm-ld's archive holds something else than expected");
+    assert_eq!(ours.len(), theirs.len(), "weld's archive holds another number of files");
+    for (i, (a, b)) in theirs.iter().zip(&ours).enumerate() {
+        let name = String::from_utf8_lossy(&a.0[..100]).trim_end_matches('\0').to_string();
+        if name == "repro/version.txt" {
+            assert!(String::from_utf8_lossy(&b.1).starts_with("weld "), "version.txt should name weld");
+            continue;
+        }
+        assert!(a == b, "entry {i} ({name}) differs from wasm-ld-19's");
+    }
+
+    // The archive is enough to link again: the same module comes out.
+    let replay = dir.join("replay");
+    toolchain::create_dir(&replay).unwrap();
+    run_ok(Command::new(&tar).arg("xf").arg(dir.join("weld/repro.tar")).current_dir(&replay), &logs, "untar");
+    let root = replay.join("repro");
+    run_ok(Command::new(&weld).arg("@response.txt").current_dir(&root), &logs, "relink");
+    let original = toolchain::read(&dir.join("weld/bin/out.wasm")).unwrap();
+    let again = toolchain::read(&root.join("out.wasm")).unwrap();
+    assert!(original == again, "linking from the archive gave another module");
+}
