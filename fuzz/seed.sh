@@ -139,6 +139,7 @@ args_seed bad "" a.o --frobnicate -z bogus --error-limit=1 --fatal-warnings
 args_seed shared "" a.o libz.a --experimental-pic -shared --unresolved-symbols=import-dynamic -Bsymbolic
 args_seed pie "" a.o libz.a --experimental-pic -pie --no-entry --export-dynamic --import-memory
 args_seed import-dynamic "" a.o libz.a --no-entry --unresolved-symbols=import-dynamic
+args_seed reproduce "" --reproduce=r.tar a.o libz.a --no-entry -L. -lz -o out/x.wasm --export=main
 { printf '%s\0' x libz.a --no-entry; printf '\0'; cat "$work/main-O0.o"; } >"$corpus/args/object-x"
 
 # ---- demangle: the C++ symbol names of the seeds (the target adds `_Z`/`_R` prefixes) ----
