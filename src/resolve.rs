@@ -199,7 +199,8 @@ impl<'a> Ctx<'a> {
     /// A function a shared library exports (wasm-ld's `addSharedFunction`): it stands in
     /// for an undefined symbol, never for a definition.
     pub fn add_shared_function(&mut self, name: &'a str, flags: u32, file: FileId, sig: SigId) -> SymbolId {
-        let (s, inserted) = self.insert(name, Some(file));
+        // (A shared library is no regular object: only references make its symbols used.)
+        let (s, inserted) = self.insert_name(name);
         let mut new = Symbol::new(name, SymKind::Function);
         new.def = Def::Shared;
         new.flags = flags;
@@ -243,7 +244,7 @@ impl<'a> Ctx<'a> {
 
     /// Data a shared library exports (wasm-ld's `addSharedData`).
     pub fn add_shared_data(&mut self, name: &'a str, flags: u32, file: FileId) -> SymbolId {
-        let (s, inserted) = self.insert(name, Some(file));
+        let (s, inserted) = self.insert_name(name);
         if inserted || self.sym(s).is_undefined() {
             let mut new = Symbol::new(name, SymKind::Data);
             new.def = Def::Shared;

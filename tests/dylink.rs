@@ -126,6 +126,14 @@ fn no_merge_data_segments() {
     case("no_merge_data_segments", Binding::ImportDynamic, &[], &["--no-merge-data-segments"], &[], &["libtext.so"]);
 }
 
+/// The same without garbage collection and with `--emit-relocs`: every export of the
+/// libraries is a symbol, but only those the objects use are imported, and none is in the
+/// symbol table.
+#[test]
+fn against_libraries_no_gc() {
+    case("against_libraries_no_gc", Binding::AgainstLibraries, &[], &["--no-gc-sections", "--emit-relocs"], &[], &[]);
+}
+
 /// libtext links against libcounter.so, the executable against both: their references
 /// resolve to the libraries' exports (function imports, `GOT.mem`/`GOT.func` entries) and
 /// `dylink.0` names the libraries the loader must load.

@@ -37,7 +37,8 @@ impl SymbolTable {
     pub fn build(ctx: &Ctx<'_>, custom_sections: &[(&str, u32)]) -> SymbolTable {
         let mut t = SymbolTable { entries: Vec::new(), index: HashMap::default(), section_symbols: HashMap::default() };
         for &s in &ctx.symtab {
-            if ctx.sym(s).used_in_regular_obj && ctx.is_live(s) {
+            // (What shared library inputs define is theirs to list.)
+            if ctx.sym(s).used_in_regular_obj && ctx.is_live(s) && !ctx.sym(s).is_shared() {
                 t.push(s);
             }
         }
