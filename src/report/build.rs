@@ -297,8 +297,10 @@ fn symbol(
     let ctx = f.ctx;
     let sym = ctx.sym(s);
     let live = ctx.is_live(s);
-    // What a shared library input defines, the loader binds: an import (or GOT entry) too.
-    let imported = (sym.import_index.is_some() && !sym.is_defined()) || (sym.is_shared() && live);
+    // What a shared library input defines, the loader binds: an import (or GOT entry) too;
+    // so is a GOT import of an undefined symbol's address.
+    let got_import = f.ix.got_index.get(&s).is_some_and(|&g| g < f.ix.num_imported_globals);
+    let imported = (sym.import_index.is_some() && !sym.is_defined()) || (sym.is_shared() && live) || got_import;
     let status = if sym.is_stub || sym.stub.is_some() {
         "stub"
     } else if imported {

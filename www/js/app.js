@@ -15,11 +15,13 @@ const DEFAULTS = {
     exportMemory: false,
     stripDebug: false,
     stripAll: false,
+    shared: false,
+    importDynamic: false,
     stackSize: '',
     initialMemory: '',
     maxMemory: '',
 };
-const BOOL = new Set(['noEntry', 'exportAll', 'gc', 'stackFirst', 'importMemory', 'exportMemory', 'stripDebug', 'stripAll']);
+const BOOL = new Set(['noEntry', 'exportAll', 'gc', 'stackFirst', 'importMemory', 'exportMemory', 'stripDebug', 'stripAll', 'shared', 'importDynamic']);
 const SIZES = ['stackSize', 'initialMemory', 'maxMemory'];
 
 export const state = {
@@ -166,6 +168,8 @@ function apiOptions() {
     if (o.exportMemory) out.exportMemory = true;
     if (o.stripDebug) out.stripDebug = true;
     if (o.stripAll) out.stripAll = true;
+    if (o.shared) out.shared = true;
+    if (o.importDynamic) out.unresolvedSymbols = 'import-dynamic';
     for (const k of SIZES) {
         const v = parseSize(o[k]);
         if (v != null && !Number.isNaN(v)) out[k] = v; // an invalid field is marked, not sent
@@ -209,6 +213,8 @@ function updateCommandLine() {
     if (o.maxMemory != null) args.push(`--max-memory=${o.maxMemory}`);
     if (o.stripDebug) args.push('--strip-debug');
     if (o.stripAll) args.push('--strip-all');
+    if (o.shared) args.push('--experimental-pic', '-shared');
+    if (o.unresolvedSymbols) args.push(`--unresolved-symbols=${o.unresolvedSymbols}`);
     args.push(...objects, '-o', q(o.output));
     $('#cmdline').textContent = args.join(' ');
 }
@@ -278,7 +284,8 @@ function exampleDefaults(ex) {
     if (e.entry) o.entry = e.entry;
     if (e.noEntry) o.noEntry = true;
     if (e.exports) o.exports = e.exports.join(', ');
-    for (const k of ['exportAll', 'stackFirst', 'importMemory', 'exportMemory', 'stripDebug', 'stripAll']) if (e[k]) o[k] = true;
+    for (const k of ['exportAll', 'stackFirst', 'importMemory', 'exportMemory', 'stripDebug', 'stripAll', 'shared']) if (e[k]) o[k] = true;
+    if (e.unresolvedSymbols === 'import-dynamic') o.importDynamic = true;
     if (e.gcSections === false) o.gc = false;
     for (const k of SIZES) if (e[k] != null) o[k] = String(e[k]);
     return o;

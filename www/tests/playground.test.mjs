@@ -314,6 +314,31 @@ test('a dropped user file joins the link and fixes it', async () => {
     assert.equal(await page.textContent('#view .run-console'), 'checksum: 428\n');
 });
 
+test('a position-independent object becomes a shared library, as wasm-ld-19 links it', async () => {
+    assert.equal(await open('ex=hello'), 'linked');
+    await page.click('#clear-inputs');
+    const dir = mkdtempSync(join(tmpdir(), 'weld-playground-'));
+    writeFileSync(join(dir, 'plugin.c'), 'extern int host_value;\nint host_log(int);\nint counter = 1;\nint *value_ptr = &host_value;\nint step(int x) { return host_log(counter += x) + *value_ptr; }\n');
+    execFileSync('clang-19', ['--target=wasm32', '-fPIC', '-fvisibility=default', '-O2', '-c', join(dir, 'plugin.c'), '-o', join(dir, 'plugin.o')]);
+    await page.setInputFiles('#file-input', join(dir, 'plugin.o'));
+    await page.waitForSelector('#inputs li[data-key="file:plugin.o"]');
+    await page.check('#options input[name="shared"]');
+    await page.check('#options input[name="importDynamic"]');
+    await page.waitForFunction(() => document.body.dataset.linkState === 'linked' && location.hash.includes('importDynamic=1'), null, { timeout: 30_000 });
+    const flags = ['--experimental-pic', '-shared', '--unresolved-symbols=import-dynamic'];
+    assert.match(await page.textContent('#cmdline'), new RegExp(flags.join(' ')));
+    execFileSync('wasm-ld-19', ['-m', 'wasm32', ...flags, join(dir, 'plugin.o'), '-o', join(dir, 'a.out.wasm')]);
+    const wasm = await linkedBytes();
+    assert.ok(wasm.equals(readFileSync(join(dir, 'a.out.wasm'))), 'the page linked different bytes than wasm-ld-19 did');
+    // The dylink.0 section comes first; host_value is reached through a GOT import.
+    await tab('sections');
+    const first = await page.$eval('#view tr.sec-row', (tr) => tr.dataset.section);
+    assert.match(first, /dylink\.0/);
+    await tab('symbols');
+    await page.fill('#view input.search', 'host_value');
+    assert.equal(await page.locator('#view tr[data-symbol="host_value"] td').nth(5).textContent(), 'imported');
+});
+
 test('options live in the URL, and a shared link restores them', async () => {
     assert.equal(await open('ex=hello&stackSize=131072&stackFirst=1&tab=memory'), 'linked');
     assert.equal(await page.inputValue('#opt-stack'), '131072');
