@@ -231,14 +231,19 @@ impl<'a> Ctx<'a> {
     /// wasm-ld's message when a shared library's function and a reference disagree.
     fn signature_mismatch(&self, existing: SymbolId, sig: SigId, file: Option<FileId>) -> String {
         let s = self.sym(existing);
+        self.signature_mismatch_text(s.name, (s.sig, s.file), (Some(sig), file))
+    }
+
+    /// `function signature mismatch: NAME` with each (signature, file) that disagrees.
+    pub fn signature_mismatch_text(&self, name: &str, a: (Option<SigId>, Option<FileId>), b: (Option<SigId>, Option<FileId>)) -> String {
         let sig_str = |g: Option<SigId>| g.map(|g| self.sigs[g.idx()].display()).unwrap_or_default();
         format!(
             "function signature mismatch: {}\n>>> defined as {} in {}\n>>> defined as {} in {}",
-            self.display_name(s.name),
-            sig_str(s.sig),
-            self.file_name(s.file),
-            sig_str(Some(sig)),
-            self.file_name(file)
+            self.display_name(name),
+            sig_str(a.0),
+            self.file_name(a.1),
+            sig_str(b.0),
+            self.file_name(b.1)
         )
     }
 

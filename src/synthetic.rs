@@ -240,15 +240,8 @@ pub fn handle_symbol_variants(ctx: &mut Ctx<'_>) {
 }
 
 fn mismatch_message(ctx: &Ctx<'_>, name: &str, a: SymbolId, b: SymbolId) -> String {
-    let sig_str = |s: SymbolId| ctx.sym(s).sig.map(|g| ctx.sigs[g.idx()].display()).unwrap_or_default();
-    format!(
-        "function signature mismatch: {}\n>>> defined as {} in {}\n>>> defined as {} in {}",
-        ctx.display_name(name),
-        sig_str(a),
-        ctx.file_name(ctx.sym(a).file),
-        sig_str(b),
-        ctx.file_name(ctx.sym(b).file)
-    )
+    let (a, b) = (ctx.sym(a), ctx.sym(b));
+    ctx.signature_mismatch_text(name, (a.sig, a.file), (b.sig, b.file))
 }
 
 /// Lazy symbols nobody pulled in: weakly referenced functions become weak undefined.

@@ -144,3 +144,36 @@ fn against_libraries() {
     let needed = b"\x0dlibcounter.so\x0alibtext.so";
     assert!(main.windows(needed.len()).any(|w| w == needed), "main.wasm's dylink.0 does not list both libraries");
 }
+
+/// A reference whose signature disagrees with a shared library's export, or that takes a
+/// library's data for a function: both linkers refuse the link with the same messages.
+#[test]
+fn library_mismatches() {
+    let weld = PathBuf::from(env!("CARGO_BIN_EXE_weld"));
+    let (clang, wasm_ld) = (tool("clang-19"), tool("wasm-ld-19"));
+    let dir = target_dir().join("dylink").join("library_mismatches");
+    toolchain::fresh_dir(&dir).unwrap();
+    let logs = dir.join("logs");
+    toolchain::create_dir(&logs).unwrap();
+    std::fs::write(dir.join("user.c"), "extern long long bump(long long);\nextern int counter(void);\nint use(void) { return (int)bump(1) + counter(); }\n").unwrap();
+    for (source, object) in [(manifest_dir().join("tests/dylink/libcounter.c"), "libcounter.o"), (dir.join("user.c"), "user.o")] {
+        let mut cmd = Command::new(&clang);
+        cmd.args(["--target=wasm32", "-fPIC", "-fvisibility=default", "-O1", "-c"]).arg(source).arg("-o").arg(dir.join(object));
+        run_ok(&mut cmd, &logs, &format!("cc-{object}"));
+    }
+    run_ok(Command::new(&weld).args(LIBRARY_FLAGS).args(["libcounter.o", "-o", "libcounter.so"]).current_dir(&dir), &logs, "link-library");
+    // The library before and after the object: the messages name them in that order.
+    for order in [["user.o", "libcounter.so"], ["libcounter.so", "user.o"]] {
+        let mut stderr = Vec::new();
+        for (linker, label) in [(&wasm_ld, "wasm-ld"), (&weld, "weld")] {
+            let mut cmd = Command::new(linker);
+            cmd.args(LIBRARY_FLAGS).args(order).args(["-o", "out.so"]).current_dir(&dir);
+            let out = process::run(&mut cmd, &logs, &format!("mismatch-{label}")).unwrap();
+            assert_eq!(out.status.to_string(), "exit code 1", "{label} should refuse the link");
+            let name = linker.file_name().unwrap().to_string_lossy().into_owned();
+            stderr.push(out.stderr_text().replace(&format!("{name}: "), "LINKER: "));
+        }
+        assert_eq!(stderr[1], stderr[0], "weld's messages differ from wasm-ld-19's");
+        assert!(stderr[0].contains("function signature mismatch: bump"), "{}", stderr[0]);
+    }
+}
