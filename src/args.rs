@@ -291,6 +291,7 @@ fn read_config(list: &matcher::ArgList, o: &mut Options, h: &mut ErrorHandler) -
     o.emit_relocs = list.has(Id::EmitRelocs);
     o.experimental_pic = list.has(Id::ExperimentalPic);
     o.bsymbolic = list.has(Id::Bsymbolic);
+    o.shlib_sigcheck = !list.has(Id::NoShlibSigcheck);
     match list.last(&[Id::Entry, Id::NoEntry]) {
         Some(a) if a.id == Id::Entry => o.entry = Some(a.value().to_string()),
         Some(_) => o.no_entry = true,
@@ -940,7 +941,7 @@ mod table {
             id,
             ColorDiagnostics | NoColorDiagnostics | ColorDiagnosticsEq
                 | DisableVerify | LtoCgo | LtoDebugPassManager | LtoO | LtoPartitions | Mllvm
-                | NoPie | NoShlibSigcheck | SaveTemps | ThinltoCacheDir | ThinltoCachePolicy
+                | SaveTemps | ThinltoCacheDir | ThinltoCachePolicy
                 | ThinltoJobs | Threads
         )
     }
@@ -1632,7 +1633,7 @@ mod tests {
         let p = parse(&[
             "--color-diagnostics", "--no-color-diagnostics", "--color-diagnostics=never", "--threads=4", "--Bstatic",
             "--static", "--no-pie", "--lto-O3", "--lto-partitions=2", "--mllvm=-x", "-mllvm", "-y", "--thinlto-jobs=all",
-            "--save-temps", "--no-shlib-sigcheck", "--disable-verify", "--soname=m",
+            "--save-temps", "--disable-verify", "--soname=m",
         ]);
         assert_eq!(p.options.soname.as_deref(), Some("m"));
         assert_eq!(errors(&["--threads=0"]), ["error: --threads: expected a positive integer, but got '0'"]);

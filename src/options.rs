@@ -77,6 +77,9 @@ pub struct Options {
     pub experimental_pic: bool,
     /// `-Bsymbolic`: a shared library binds its own definitions (no GOT for them).
     pub bsymbolic: bool,
+    /// `--no-shlib-sigcheck` clears it: a shared library input's function then takes the
+    /// signature the objects call it with instead of a mismatch error.
+    pub shlib_sigcheck: bool,
 
     // --- garbage collection ---
     pub gc_sections: bool,
@@ -172,6 +175,7 @@ impl Default for Options {
             shared: false,
             experimental_pic: false,
             bsymbolic: false,
+            shlib_sigcheck: true,
             gc_sections: true,
             print_gc_sections: false,
             stack_size: DEFAULT_STACK_SIZE,

@@ -220,8 +220,12 @@ impl<'a> Ctx<'a> {
         }
         let check_sig = !existing.is_undefined() || existing.called_directly;
         if check_sig && !self.sig_matches(s, Some(sig)) {
-            let msg = self.signature_mismatch(s, sig, Some(file));
-            self.error(Diagnostic::error(msg).with_symbol(name));
+            if self.options.shlib_sigcheck {
+                let msg = self.signature_mismatch(s, sig, Some(file));
+                self.error(Diagnostic::error(msg).with_symbol(name));
+            } else {
+                new.sig = self.sym(s).sig;
+            }
         }
         new.called_directly = self.sym(s).called_directly;
         self.replace_symbol(s, new);
@@ -250,6 +254,11 @@ impl<'a> Ctx<'a> {
     /// Data a shared library exports (wasm-ld's `addSharedData`).
     pub fn add_shared_data(&mut self, name: &'a str, flags: u32, file: FileId) -> SymbolId {
         let (s, inserted) = self.insert_name(name);
+        // (wasm-ld 19 takes a function reference for the data here, and crashes.)
+        if !inserted && self.sym(s).is_undefined() && self.sym(s).kind != SymKind::Data {
+            self.report_type_error(s, Some(file), SymKind::Data);
+            return s;
+        }
         if inserted || self.sym(s).is_undefined() {
             let mut new = Symbol::new(name, SymKind::Data);
             new.def = Def::Shared;
@@ -433,9 +442,13 @@ impl<'a> Ctx<'a> {
         let mut result = s;
         if called_directly && !self.sig_matches(s, sig) {
             if self.sym(s).is_shared() {
-                if let Some(sig) = sig {
-                    let msg = self.signature_mismatch(s, sig, file);
-                    self.error(Diagnostic::error(msg).with_symbol(name));
+                match sig {
+                    Some(sig) if self.options.shlib_sigcheck => {
+                        let msg = self.signature_mismatch(s, sig, file);
+                        self.error(Diagnostic::error(msg).with_symbol(name));
+                    }
+                    // `--no-shlib-sigcheck`: the caller's signature is the import's.
+                    _ => self.sym_mut(s).sig = sig,
                 }
             } else if existing_undefined.is_some() && !self.sym(s).called_directly {
                 self.replace_symbol(s, make(file));

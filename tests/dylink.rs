@@ -145,8 +145,10 @@ fn against_libraries() {
     assert!(main.windows(needed.len()).any(|w| w == needed), "main.wasm's dylink.0 does not list both libraries");
 }
 
-/// A reference whose signature disagrees with a shared library's export, or that takes a
-/// library's data for a function: both linkers refuse the link with the same messages.
+/// A reference whose signature disagrees with a shared library's export: both linkers
+/// refuse the link with the same message, whichever comes first. A function reference to a
+/// library's data is a type error in weld (wasm-ld 19 crashes on it when the object comes
+/// first, and reports the same error otherwise).
 #[test]
 fn library_mismatches() {
     let weld = PathBuf::from(env!("CARGO_BIN_EXE_weld"));
@@ -155,25 +157,34 @@ fn library_mismatches() {
     toolchain::fresh_dir(&dir).unwrap();
     let logs = dir.join("logs");
     toolchain::create_dir(&logs).unwrap();
-    std::fs::write(dir.join("user.c"), "extern long long bump(long long);\nextern int counter(void);\nint use(void) { return (int)bump(1) + counter(); }\n").unwrap();
-    for (source, object) in [(manifest_dir().join("tests/dylink/libcounter.c"), "libcounter.o"), (dir.join("user.c"), "user.o")] {
+    std::fs::write(dir.join("sig.c"), "extern long long bump(long long);\nint use(void) { return (int)bump(1); }\n").unwrap();
+    std::fs::write(dir.join("kind.c"), "extern int counter(void);\nint use(void) { return counter(); }\n").unwrap();
+    let sources = [(manifest_dir().join("tests/dylink/libcounter.c"), "libcounter.o"), (dir.join("sig.c"), "sig.o"), (dir.join("kind.c"), "kind.o")];
+    for (source, object) in sources {
         let mut cmd = Command::new(&clang);
         cmd.args(["--target=wasm32", "-fPIC", "-fvisibility=default", "-O1", "-c"]).arg(source).arg("-o").arg(dir.join(object));
         run_ok(&mut cmd, &logs, &format!("cc-{object}"));
     }
     run_ok(Command::new(&weld).args(LIBRARY_FLAGS).args(["libcounter.o", "-o", "libcounter.so"]).current_dir(&dir), &logs, "link-library");
-    // The library before and after the object: the messages name them in that order.
-    for order in [["user.o", "libcounter.so"], ["libcounter.so", "user.o"]] {
-        let mut stderr = Vec::new();
-        for (linker, label) in [(&wasm_ld, "wasm-ld"), (&weld, "weld")] {
-            let mut cmd = Command::new(linker);
-            cmd.args(LIBRARY_FLAGS).args(order).args(["-o", "out.so"]).current_dir(&dir);
-            let out = process::run(&mut cmd, &logs, &format!("mismatch-{label}")).unwrap();
-            assert_eq!(out.status.to_string(), "exit code 1", "{label} should refuse the link");
-            let name = linker.file_name().unwrap().to_string_lossy().into_owned();
-            stderr.push(out.stderr_text().replace(&format!("{name}: "), "LINKER: "));
-        }
-        assert_eq!(stderr[1], stderr[0], "weld's messages differ from wasm-ld-19's");
-        assert!(stderr[0].contains("function signature mismatch: bump"), "{}", stderr[0]);
+    let link = |linker: &Path, inputs: [&str; 2], label: &str| {
+        let mut cmd = Command::new(linker);
+        cmd.args(LIBRARY_FLAGS).args(inputs).args(["-o", "out.so"]).current_dir(&dir);
+        let out = process::run(&mut cmd, &logs, label).unwrap();
+        let name = linker.file_name().unwrap().to_string_lossy().into_owned();
+        (out.status.to_string(), out.stderr_text().replace(&format!("{name}: "), "LINKER: "))
+    };
+    for inputs in [["sig.o", "libcounter.so"], ["libcounter.so", "sig.o"]] {
+        let theirs = link(&wasm_ld, inputs, "sig-wasm-ld");
+        let ours = link(&weld, inputs, "sig-weld");
+        assert_eq!(theirs.0, "exit code 1");
+        assert_eq!(ours, theirs, "weld's outcome differs from wasm-ld-19's for {inputs:?}");
+        assert!(ours.1.contains("function signature mismatch: bump"), "{}", ours.1);
     }
+    for inputs in [["kind.o", "libcounter.so"], ["libcounter.so", "kind.o"]] {
+        let (status, stderr) = link(&weld, inputs, "kind-weld");
+        assert_eq!(status, "exit code 1");
+        assert!(stderr.contains("symbol type mismatch: counter"), "{stderr}");
+    }
+    let theirs = link(&wasm_ld, ["libcounter.so", "kind.o"], "kind-wasm-ld");
+    assert_eq!(link(&weld, ["libcounter.so", "kind.o"], "kind-weld"), theirs);
 }
