@@ -203,9 +203,13 @@ pub fn dylink_section(ctx: &Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>) -> Ve
         write_uleb(p, body.len() as u64);
         p.extend_from_slice(&body);
     };
+    // The static data (from the layout: its size only for position-independent output,
+    // where it starts at 0) and its largest alignment (unchanged by combining segments).
+    let mem_size = if ctx.options.is_pic() { mem.data_end.saturating_sub(mem.global_base) } else { 0 };
+    let mem_align = mem.segments.iter().map(|s| s.alignment).max().unwrap_or(0);
     let mut body = Vec::new();
-    write_uleb(&mut body, mem.dylink_mem_size);
-    write_uleb(&mut body, u64::from(mem.dylink_mem_align));
+    write_uleb(&mut body, mem_size);
+    write_uleb(&mut body, u64::from(mem_align));
     write_uleb(&mut body, ix.table_entries.len() as u64);
     write_uleb(&mut body, 0);
     sub(&mut p, subsection::MEM_INFO, body);

@@ -63,10 +63,6 @@ pub struct MemoryLayout<'a> {
     /// The bytes the layout needs when they are past the address space (an error, reported
     /// only if nothing else went wrong, see `layout_memory`).
     pub address_overflow: Option<u64>,
-    /// For the `dylink.0` section: the static data's size (position-independent output
-    /// only) and its largest alignment (log2).
-    pub dylink_mem_size: u64,
-    pub dylink_mem_align: u32,
 }
 
 impl OutputSegment<'_> {
@@ -367,7 +363,6 @@ pub fn layout_memory(ctx: &mut Ctx<'_>, layout: &mut MemoryLayout<'_>) {
     }
     layout.global_base = ptr;
     for seg in &mut layout.segments {
-        layout.dylink_mem_align = layout.dylink_mem_align.max(seg.alignment);
         ptr = align_to(ptr, 1u64 << seg.alignment);
         seg.start_va = ptr;
         ptr = ptr.saturating_add(seg.size);
@@ -384,9 +379,6 @@ pub fn layout_memory(ctx: &mut Ctx<'_>, layout: &mut MemoryLayout<'_>) {
         ptr = ptr.saturating_add(4);
     }
     layout.data_end = ptr;
-    if o.is_pic() {
-        layout.dylink_mem_size = ptr - layout.global_base;
-    }
     if !stack_first {
         place_stack(ctx, &mut ptr, layout);
     }
