@@ -109,7 +109,7 @@ fn apply_data_relocs_body(ctx: &Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>) -
             let file = ctx.file(is.file);
             let obj = file.object();
             let Some(input) = obj.segments.get(is.local_index as usize) else { continue };
-            let va = seg.start_va + is.out_offset;
+            let va = seg.start_va.saturating_add(is.out_offset);
             let chunk = Chunk { file: is.file, data: input.data, relocs: obj.segment_relocs(input), input_offset: input.section_offset as u64, va, tombstone: 0 };
             for r in chunk.relocs {
                 let Some(&sym) = file.symbols.get(r.index as usize) else { continue };
