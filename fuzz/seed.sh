@@ -112,6 +112,10 @@ link_seed 9022000000000000 pic-main-O2.o pic-lib2-O2.o libz.a
 link_seed 90c0000000000000 pic-tls-O2.o pic-lib1-O2.o
 link_seed 8000000000000000 pic-main-O0.o lib1-O0.o
 link_seed 9022000000000000 pic-main-O2.o libpic.so pic-lib2-O2.o
+# A stub library: host_log matched by its import name, the weak `maybe`, a missing dependency.
+printf '#STUB\nhost_log: classify, greet\nmaybe: add\n\nunused: nothing,\n' >"$work/host.stub"
+link_seed 0000000000000000 main-O2.o host.stub libz.a
+link_seed 2000000000000000 main-O0.o libz.a host.stub
 # wasm64 (option bit 8), without and with GC.
 link_seed 0101000000000000 w64-main-O0.o w64-lib1-O0.o w64-lib2-O0.o
 link_seed 2001000000000000 w64-main-O2.o w64-lib1-O2.o w64-lib2-O2.o
@@ -139,6 +143,7 @@ args_seed bad "" a.o --frobnicate -z bogus --error-limit=1 --fatal-warnings
 args_seed shared "" a.o libz.a --experimental-pic -shared --unresolved-symbols=import-dynamic -Bsymbolic
 args_seed pie "" a.o libz.a --experimental-pic -pie --no-entry --export-dynamic --import-memory
 args_seed import-dynamic "" a.o libz.a --no-entry --unresolved-symbols=import-dynamic
+args_seed stub $'#STUB\nhost_log: add, greet\nmaybe:\n' a.o x libz.a --no-entry --why-extract=- --trace-symbol=host_log
 args_seed reproduce "" --reproduce=r.tar a.o libz.a --no-entry -L. -lz -o out/x.wasm --export=main
 { printf '%s\0' x libz.a --no-entry; printf '\0'; cat "$work/main-O0.o"; } >"$corpus/args/object-x"
 

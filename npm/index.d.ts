@@ -4,7 +4,7 @@
 /** Bytes of an input file. Node's `Buffer` is a `Uint8Array`. */
 export type Bytes = Uint8Array | ArrayBuffer | ArrayBufferView;
 
-/** One input: a relocatable wasm object (`.o`) or an `ar` archive (`.a`), told apart by its magic bytes. */
+/** One input: a relocatable wasm object (`.o`), an `ar` archive (`.a`), a shared library or a stub library (`#STUB` text), told apart by their first bytes. */
 export interface InputFile {
   /** Display name, used in diagnostics and the report: `main.o`, `libc.a`. */
   name: string;
@@ -215,7 +215,7 @@ export interface InputReport {
 
 export interface PullReason {
   symbol: string;
-  /** The referencing input, or `<command line>` for `undefined`/`exports`/entry. */
+  /** The referencing input, the stub library that needed it, or `<command line>` for `undefined`/`exports`/entry. */
   referencedBy: string;
 }
 
@@ -413,7 +413,7 @@ export function wasmLd(args: string[], files?: Files, program?: string): WasmLdR
  */
 export class Linker {
   constructor();
-  /** Adds an archive (e.g. `libc.a`) or object that every later link gets. */
+  /** Adds an archive (e.g. `libc.a`), object or stub library that every later link gets. */
   addLibrary(name: string, bytes: Bytes, options?: { wholeArchive?: boolean }): void;
   /** The names of the libraries added so far. */
   readonly libraries: string[];

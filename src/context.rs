@@ -41,9 +41,10 @@ pub struct ObjFile<'a> {
     pub type_map: Vec<Option<u32>>,
     /// Custom sections discarded by their COMDAT.
     pub custom_discarded: Vec<bool>,
-    /// For archive members: the archive path, and what pulled the member in.
+    /// For archive members: the archive path, and which symbol pulled the member in, for
+    /// whom.
     pub archive: Option<String>,
-    pub pulled_by: Option<(&'a str, Option<FileId>)>,
+    pub pulled_by: Option<(&'a str, Requester)>,
     /// Set when this file was extracted in a way `--why-extract` records; the record is
     /// added once the file (and whatever it pulled in) is loaded, as wasm-ld orders them.
     pub why_extracted: Option<(Requester, SymbolId)>,
@@ -118,6 +119,8 @@ pub struct Symbol<'a> {
     pub stub: Option<FuncId>,
     pub used_in_regular_obj: bool,
     pub force_export: bool,
+    /// Named by a stub library: imported from the host, so allowed to stay undefined.
+    pub force_import: bool,
     /// Liveness of symbols that have no chunk (undefined, absolute data, tables…).
     pub referenced: bool,
     pub is_local: bool,
@@ -147,6 +150,7 @@ impl<'a> Symbol<'a> {
             stub: None,
             used_in_regular_obj: false,
             force_export: false,
+            force_import: false,
             referenced: false,
             is_local: false,
             import_index: None,
@@ -188,9 +192,10 @@ impl<'a> Symbol<'a> {
     pub fn is_shared(&self) -> bool {
         matches!(self.def, Def::Shared)
     }
-    /// Undefined with an explicit import name: always allowed to stay undefined.
+    /// Undefined with an explicit import name, or named by a stub library: always allowed
+    /// to stay undefined.
     pub fn is_imported(&self) -> bool {
-        self.is_undefined() && self.import_name.is_some()
+        self.is_undefined() && (self.import_name.is_some() || self.force_import)
     }
 }
 
@@ -347,10 +352,14 @@ pub struct Ctx<'a> {
     pub why_extract_text: Option<String>,
     /// An error after which wasm-ld stops at once (its `fatal`): no more files are loaded.
     pub fatal: bool,
+    /// Errors recorded by `error`.
+    error_count: usize,
     /// Symbols the linker itself imports (`__memory_base`, ...), which may stay undefined.
     pub linker_imports: Vec<SymbolId>,
     /// Shared libraries given as inputs, in load order (`dylink.0`'s needed list).
     pub shared_files: Vec<FileId>,
+    /// Stub libraries given as inputs, in command-line order.
+    pub stub_libraries: Vec<crate::stub_library::StubLibrary<'a>>,
     /// The output may use `extended-const` expressions (`global.get` plus a constant), so
     /// position-independent data keeps its segments and GOT entries need no start code.
     pub extended_const: bool,
@@ -363,6 +372,8 @@ pub enum Requester {
     File(Option<FileId>),
     /// A command-line option (`--export`, `--entry`; `<internal>` for `-u`).
     Option(&'static str),
+    /// A stub library (its index in `Ctx::stub_libraries`).
+    StubLibrary(usize),
 }
 
 /// One line of `--why-extract`: `requester` made `file`, which defined `symbol` once
@@ -415,12 +426,23 @@ impl<'a> Ctx<'a> {
             why_extract_text: None,
             linker_imports: Vec::new(),
             shared_files: Vec::new(),
+            stub_libraries: Vec::new(),
             extended_const: false,
             fatal: false,
+            error_count: 0,
         }
     }
 
+    /// Records an error. wasm-ld exits at the first error past `--error-limit` (after
+    /// saying "too many errors"): the link keeps that one, for the driver to print the same,
+    /// and stops recording and loading there, so hostile input cannot pile up diagnostics.
     pub fn error(&mut self, d: Diagnostic) {
+        let limit = self.options.error_limit;
+        if limit != 0 && self.error_count > limit {
+            self.fatal = true;
+            return;
+        }
+        self.error_count += 1;
         self.diags.push(d);
     }
 

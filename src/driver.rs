@@ -334,10 +334,8 @@ fn load_inputs(
                 h.report(Diagnostic::error(format!("weld does not support LLVM bitcode (LTO) inputs yet: {path}")));
                 continue;
             }
-            FileKind::Stub => {
-                h.report(Diagnostic::error(format!("weld does not support stub libraries yet: {path}")));
-                continue;
-            }
+            // (Read by `link`: a stub library is plain text.)
+            FileKind::Stub => {}
             FileKind::Unknown => {
                 h.report(Diagnostic::error(format!("unknown file type: {path}")));
                 continue;

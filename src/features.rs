@@ -64,7 +64,7 @@ pub fn populate_target_features(ctx: &mut Ctx<'_>) -> Vec<String> {
     }
     if !infer {
         // wasm-ld walks its map of used features in hash-table order.
-        for feature in crate::string_set_order::llvm_string_set_order(used.iter().map(|(n, _)| n.as_str())) {
+        for feature in crate::llvm_order::string_set_order(used.iter().map(|(n, _)| n.as_str())) {
             if !allowed.contains(feature) {
                 let file = find(&used, feature).unwrap_or_default();
                 ctx.error(Diagnostic::error(format!("Target feature '{feature}' used by {file} is not allowed.")));

@@ -625,17 +625,17 @@ impl Linker {
         Linker { libraries: Vec::new() }
     }
 
-    /// Adds an archive (or object) that every later `link` gets after its own objects,
-    /// in the order added. `options.wholeArchive` loads every member. A malformed archive
-    /// throws here, with `diagnostics`.
+    /// Adds an archive (or object, or stub library) that every later `link` gets after its
+    /// own objects, in the order added. `options.wholeArchive` loads every member. A
+    /// malformed archive throws here, with `diagnostics`.
     #[wasm_bindgen(js_name = addLibrary)]
     pub fn add_library(&mut self, name: String, bytes: JsValue, options: JsValue) -> Result<(), JsValue> {
         let bytes = bytes_of(&bytes).ok_or_else(|| type_error(&format!("addLibrary({name}): bytes must be a Uint8Array or ArrayBuffer")))?;
         let whole_archive = if options.is_object() { opt_bool(&options, "wholeArchive", "options.wholeArchive")?.unwrap_or(false) } else { false };
         let prepared = match crate::input::detect(&bytes) {
             FileKind::Archive => Some(prepare_archive(&name, &bytes).map_err(|d| link_error(&d.into()))?),
-            FileKind::Object => None,
-            FileKind::Unknown => return Err(type_error(&format!("addLibrary({name}): not an archive or a wasm object"))),
+            FileKind::Object | FileKind::Stub => None,
+            FileKind::Unknown => return Err(type_error(&format!("addLibrary({name}): not an archive, a wasm object or a stub library"))),
         };
         self.libraries.push(Library { input: OwnedInput { name, bytes, whole_archive, lazy: false }, prepared });
         Ok(())

@@ -27,13 +27,14 @@ pub mod input;
 pub mod js;
 pub mod layout;
 pub mod live;
+pub mod llvm_order;
 pub mod load;
 pub mod options;
 pub mod relocate;
 pub mod report;
 pub mod reproduce;
 pub mod resolve;
-pub mod string_set_order;
+pub mod stub_library;
 pub mod synthetic;
 pub mod wrap;
 
@@ -106,7 +107,8 @@ pub fn link(inputs: &[InputFile<'_>], options: &Options) -> Result<Linked, Diagn
     handle_command_line_symbols(ctx);
     checkpoint!(ctx);
     let wrapped = wrap::add_wrapped_symbols(ctx);
-    if options.why_extract.is_some() && !ctx.has_errors() {
+    stub_library::process(ctx);
+    if options.why_extract.is_some() {
         report::why_extract::write(ctx);
     }
     synthetic::create_optional_symbols(ctx);
@@ -206,7 +208,7 @@ fn handle_command_line_symbols(ctx: &mut Ctx<'_>) {
     // wasm-ld walks its set of export names in hash-table order, and that order decides
     // where the members they pull in are laid out.
     let exports = o.exports_if_defined.iter().chain(&o.exports).map(String::as_str);
-    for name in string_set_order::llvm_string_set_order(exports) {
+    for name in llvm_order::string_set_order(exports) {
         handle_undefined(ctx, name, "--export");
     }
     if let Some(entry) = o.entry_symbol() {
@@ -240,7 +242,7 @@ fn handle_undefined(ctx: &mut Ctx<'_>, name: &str, option: &'static str) -> Opti
     let s = ctx.find(name)?;
     ctx.sym_mut(s).used_in_regular_obj = true;
     if let Def::Lazy(file) = ctx.sym(s).def {
-        let extract = ctx.extract(file, s, None, Some(context::Requester::Option(option)));
+        let extract = ctx.extract(file, s, context::Requester::Option(option), true);
         load::load_extracted(ctx, extract);
     }
     // The load may have replaced the slot (signature variants); look it up again.
@@ -264,7 +266,7 @@ fn check_required_exports(ctx: &mut Ctx<'_>) {
         if !found {
             let msg = format!("symbol exported via --export not found: {name}");
             match ctx.options.unresolved {
-                options::UnresolvedPolicy::ReportAll => ctx.diags.push(Diagnostic::error(msg)),
+                options::UnresolvedPolicy::ReportAll => ctx.error(Diagnostic::error(msg)),
                 options::UnresolvedPolicy::Warn => ctx.diags.push(Diagnostic::warning(msg)),
                 _ => {}
             }

@@ -55,10 +55,14 @@ pub fn create_files<'a>(ctx: &mut Ctx<'a>, inputs: &[InputFile<'a>]) {
                     }
                 }
             }
+            FileKind::Stub => {
+                let lib = crate::stub_library::parse(input.name.clone(), input.bytes);
+                ctx.stub_libraries.push(lib);
+            }
             FileKind::Unknown => ctx.error(Diagnostic::error(format!("unknown file type: {}", input.name))),
         }
     }
-    if ctx.files.is_empty() && !ctx.has_errors() {
+    if ctx.files.is_empty() && ctx.stub_libraries.is_empty() && !ctx.has_errors() {
         ctx.error(Diagnostic::error("no input files"));
     }
 }

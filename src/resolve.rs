@@ -46,7 +46,7 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn traced(&self, name: &str) -> bool {
+    pub fn traced(&self, name: &str) -> bool {
         !self.options.trace_symbols.is_empty() && self.options.trace_symbols.iter().any(|t| t == name)
     }
 
@@ -68,6 +68,7 @@ impl<'a> Ctx<'a> {
         let old = &mut self.symbols[id.idx()];
         new.used_in_regular_obj = old.used_in_regular_obj;
         new.force_export = old.force_export;
+        new.force_import = old.force_import;
         new.referenced = old.referenced;
         new.referenced_by = std::mem::take(&mut old.referenced_by);
         *old = new;
@@ -429,7 +430,7 @@ impl<'a> Ctx<'a> {
                 l.sig = sig;
                 return (s, None);
             }
-            return (s, self.extract(lazy_file, s, file, Some(Requester::File(file))));
+            return (s, self.extract(lazy_file, s, Requester::File(file), true));
         }
         if self.sym(s).kind != SymKind::Function {
             self.report_type_error(s, file, SymKind::Function);
@@ -486,7 +487,7 @@ impl<'a> Ctx<'a> {
                     l.flags = (l.flags & !sym_flag::BINDING_MASK) | sym_flag::BINDING_WEAK;
                     return (s, None);
                 }
-                (s, self.extract(lazy_file, s, file, None))
+                (s, self.extract(lazy_file, s, Requester::File(file), false))
             }
             _ if self.sym(s).is_defined() => {
                 if self.sym(s).kind != SymKind::Data {
@@ -514,7 +515,7 @@ impl<'a> Ctx<'a> {
             return (s, None);
         }
         match self.sym(s).def {
-            Def::Lazy(lazy_file) => (s, self.extract(lazy_file, s, file, None)),
+            Def::Lazy(lazy_file) => (s, self.extract(lazy_file, s, Requester::File(file), false)),
             _ if self.sym(s).is_defined() => {
                 if self.sym(s).kind != kind {
                     self.report_type_error(s, file, kind);
@@ -559,16 +560,16 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let by = self.sym(s).file;
-        self.extract(file, s, by, Some(Requester::File(by)))
+        self.extract(file, s, Requester::File(by), true)
     }
 
-    /// Marks a lazy file for loading because `symbol` was referenced by `by`; the caller
-    /// loads it. `requester` is what `--why-extract` says asked for it, where wasm-ld
-    /// records one (strong function references, lazy definitions of undefined symbols, the
-    /// command line's symbols; not data, global, table or tag references).
-    pub fn extract(&mut self, file: FileId, symbol: SymbolId, by: Option<FileId>, requester: Option<Requester>) -> Extract {
+    /// Marks a lazy file for loading because `by` asked for `symbol`; the caller loads it.
+    /// `record`: `--why-extract` lists it, as wasm-ld does for strong function references,
+    /// lazy definitions of undefined symbols and the command line's symbols (not for data,
+    /// global, table or tag references).
+    pub fn extract(&mut self, file: FileId, symbol: SymbolId, by: Requester, record: bool) -> Extract {
         let name = self.sym(symbol).name;
-        let record = requester.filter(|_| self.options.why_extract.is_some()).map(|r| (r, symbol));
+        let record = (record && self.options.why_extract.is_some()).then_some((by, symbol));
         let f = &mut self.files[file.idx()];
         if f.lazy {
             f.lazy = false;

@@ -402,6 +402,44 @@ fn shared_library_inputs() {
     cases.finish();
 }
 
+/// Stub libraries are text that cannot be malformed, only hostile: huge, full of blank
+/// lines, commas or names, not UTF-8. Each links or fails naming what is missing, within the
+/// heap bound.
+#[test]
+fn stub_library_inputs() {
+    let r = real();
+    let good = b"#STUB\nadd: __main_argc_argv\ncounter:\ngreet: __main_argc_argv\n".to_vec();
+    let linked = link(&[("main.o", &r.main), ("host.stub", &good)], &real_options());
+    assert!(linked.is_ok(), "the stub library did not import add, counter and greet: {linked:?}");
+    let mut cases = Cases::new("stub_library_inputs");
+    let judge = |bytes: &[u8]| match link(&[("main.o", &r.main), ("host.stub", bytes)], &real_options()) {
+        Ok(_) => Ok(()),
+        Err(text) if text.contains("undefined symbol") || text.contains("unknown file type") => Ok(()),
+        Err(text) => Err(format!("unexpected diagnostics:\n{text}")),
+    };
+    for n in 0..good.len() {
+        cases.case(format!("cut to {n} bytes"), || judge(&good[..n]));
+    }
+    let big = |body: &dyn Fn(usize) -> Vec<u8>| {
+        let mut text = b"#STUB\n".to_vec();
+        for i in 0..200_000 {
+            text.extend(body(i));
+        }
+        text
+    };
+    let hostile: [(&str, Vec<u8>); 5] = [
+        ("blank lines", big(&|_| b"\n".to_vec())),
+        ("commas", [b"#STUB\nadd: ".to_vec(), vec![b','; 1 << 20]].concat()),
+        ("distinct names", big(&|i| format!("host_{i}: main\n").into_bytes())),
+        ("names of others", big(&|i| format!("add: dep_{i}\n").into_bytes())),
+        ("not UTF-8", big(&|i| vec![0xff, (i % 251) as u8, b':', 0xfe, b',', b'\n'])),
+    ];
+    for (label, text) in &hostile {
+        cases.case(label.to_string(), || judge(text));
+    }
+    cases.finish();
+}
+
 #[test]
 fn corrupted_bytes() {
     let r = real();

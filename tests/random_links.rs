@@ -1,7 +1,7 @@
 //! Random link lines, weld against wasm-ld-19: the differential programs' inputs
 //! (`tests/c/`) linked with their usual command line plus a random pick of wasm-ld options
 //! (memory layout, GC, stripping, exports, `-u`, `--wrap`, `--start-lib`, imports, build
-//! ids, features, maps, tracing, ... and bad values of them). Both linkers must give the same
+//! ids, features, maps, tracing, stub libraries, ... and bad values of them). Both linkers must give the same
 //! exit code, stdout and messages (weld may add the place in the input), and, when the link
 //! succeeds, byte-identical modules and maps.
 //!
@@ -57,6 +57,7 @@ fn run(count: u64, seed: u64) -> Result<String, String> {
     let tools = Tools::get()?;
     let root = target_dir().join("random-links");
     toolchain::fresh_dir(&root)?;
+    toolchain::create_dir(&root.join("stubs"))?;
     let programs: Vec<Program> = program::discover(&manifest_dir().join("tests/c"))?
         .into_iter()
         .filter(|p| matches!(p.expect, Expect::Success { .. }))
@@ -74,7 +75,8 @@ fn run(count: u64, seed: u64) -> Result<String, String> {
         let mut rng = Rng::new(seed + case);
         let program = &programs[rng.below(programs.len() as u64) as usize];
         let inputs = root.join("inputs").join(&program.name);
-        let options = random_options(&mut rng, &inputs, &program.ldflags);
+        let stub = root.join("stubs").join(format!("case-{}.stub", seed + case));
+        let options = random_options(&mut rng, &inputs, &program.ldflags, &stub)?;
         // Both link into the same directory in turn, so that messages naming the output agree.
         let out = root.join("case");
         let ours = link(tools, &tools.weld, program, &inputs, &options, &out)?;
@@ -202,7 +204,8 @@ fn compare(theirs: &Link, ours: &Link) -> Vec<String> {
 
 /// A random selection of options (most cases get a handful), in random order. weld's
 /// extensions (`--allow-multiple-definition`, from LLD 20) are left out.
-fn random_options(rng: &mut Rng, inputs: &Path, ldflags: &[String]) -> Vec<String> {
+/// A random pick of options; a stub library, when one is drawn, is written to `stub`.
+fn random_options(rng: &mut Rng, inputs: &Path, ldflags: &[String], stub: &Path) -> Result<Vec<String>, String> {
     // Groups of arguments that belong together (`-z stack-size=N`).
     let mut o: Vec<Vec<String>> = Vec::new();
     let symbol = |rng: &mut Rng| SYMBOLS[rng.below(SYMBOLS.len() as u64) as usize].to_string();
@@ -297,6 +300,28 @@ fn random_options(rng: &mut Rng, inputs: &Path, ldflags: &[String]) -> Vec<Strin
         group.push("--end-lib".into());
         group
     });
+    // A stub library: the symbol nobody defines (made undefined by `-u`, or not) or others
+    // imported, with libc functions as what they need (archive members pulled in, in the
+    // order of wasm-ld's hash table), blank lines and comments between.
+    if rng.below(100) < 8 {
+        let mut text = String::from("#STUB\n");
+        for _ in 0..1 + rng.below(6) {
+            match rng.below(8) {
+                0 => text.push('\n'),
+                1 => text.push_str("# a comment\n"),
+                n => {
+                    let name = if n < 5 { "nonexistent_symbol".to_string() } else { symbol(rng) };
+                    let deps: Vec<String> = (0..rng.below(4)).map(|_| symbol(rng)).collect();
+                    text.push_str(&format!("{name}: {}\n", deps.join(", ")));
+                }
+            }
+        }
+        toolchain::write(stub, text.as_bytes())?;
+        o.push(vec![stub.to_string_lossy().into_owned()]);
+        if rng.below(2) == 0 {
+            o.push(vec!["-u".into(), "nonexistent_symbol".into()]);
+        }
+    }
     // Two combinations left out: `-r -shared`, where wasm-ld 19 crashes or writes a module
     // it should not (weld refuses it), and `-shared`/`-pie` with `--no-merge-data-segments`,
     // where wasm-ld 19 points data at the wrong address when it combines merged strings
@@ -314,7 +339,7 @@ fn random_options(rng: &mut Rng, inputs: &Path, ldflags: &[String]) -> Vec<Strin
         let j = rng.below(i as u64 + 1) as usize;
         o.swap(i, j);
     }
-    o.concat()
+    Ok(o.concat())
 }
 
 /// xorshift64*: small, seedable, good enough to pick options.

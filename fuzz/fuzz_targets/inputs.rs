@@ -8,7 +8,8 @@ use weld::options::{BuildId, UnresolvedPolicy};
 use weld::{InputFile, Options};
 
 /// `link` target: 8 option bytes, then the input files separated by `SEP`. Files that start
-/// with `!<arch>` are archives, everything else is an object.
+/// with `!<arch>` are archives, those that start with `#STUB` stub libraries, everything else
+/// is an object.
 pub const SEP: &[u8] = b"\n--weld-input--\n";
 const NAMES: [&str; 4] = ["_start", "main", "foo", "__wasm_call_ctors"];
 

@@ -1,7 +1,7 @@
 // link(): real C programs (clang-19 objects + wasi-libc) linked through the installed
 // package, compared with wasm-ld-19 and the native CLI, and run under node:wasi.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
 import { link, version } from 'weld-wasm';
@@ -158,6 +158,27 @@ test('shared: a shared library, as wasm-ld-19 -shared writes it, with dylink.0 a
   // libc is not linked in: without import-dynamic its functions are undefined.
   assert.throws(() => link(objects.map(input), { shared: true }), /undefined symbol: printf/);
   assert.throws(() => link(objects.map(input), { shared: true, pie: true }), /-shared and -pie may not be used together/);
+});
+
+test('stub library: the host function it names is imported, and what that needs pulled in and exported, as wasm-ld-19 does', () => {
+  // undefined.o calls missing_function; the stub says the host provides it and that its
+  // host implementation calls greeting (in libgreet.a).
+  const stub = new TextEncoder().encode('#STUB\nmissing_function: greeting\n');
+  const inputs = [...clangInputs(['undefined.o', 'libgreet.a']), { name: 'host.stub', bytes: stub }];
+  const { wasm, report } = link(inputs, { output: 'stub.wasm' });
+  const module = new WebAssembly.Module(wasm);
+  assert.ok(WebAssembly.Module.imports(module).some((i) => i.module === 'env' && i.name === 'missing_function'));
+  assert.ok(WebAssembly.Module.exports(module).some((e) => e.name === 'greeting'));
+  const member = report.inputs.find((i) => i.name === 'libgreet.a(greet-v1.o)');
+  assert.deepEqual(member.pulledBy, { symbol: 'greeting', referencedBy: 'host.stub' });
+  const dir = tempDir();
+  writeFileSync(join(dir, 'host.stub'), stub);
+  const args = clangArgs(['undefined.o', 'libgreet.a'], join(dir, 'stub.wasm'));
+  const r = run(WASM_LD, [...args, join(dir, 'host.stub')]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.ok(Buffer.from(wasm).equals(readFileSync(join(dir, 'stub.wasm'))), 'differs from wasm-ld-19');
+  // Without the stub library, the function is an undefined symbol.
+  assert.throws(() => link(inputs.slice(0, -1), { output: 'stub.wasm' }), /undefined symbol: missing_function/);
 });
 
 test('whyExtract: the table --why-extract writes, as wasm-ld-19 writes it', () => {

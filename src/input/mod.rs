@@ -32,6 +32,8 @@ pub enum FileKind {
     Object,
     /// An `ar` archive; thin archives count too, so `parse_archive` can reject them by name.
     Archive,
+    /// A stub library: text naming symbols the host provides and what each needs.
+    Stub,
     Unknown,
 }
 
@@ -41,6 +43,8 @@ pub fn detect(bytes: &[u8]) -> FileKind {
         FileKind::Object
     } else if bytes.starts_with(archive::MAGIC) || bytes.starts_with(archive::THIN_MAGIC) {
         FileKind::Archive
+    } else if bytes.starts_with(b"#STUB") {
+        FileKind::Stub
     } else {
         FileKind::Unknown
     }

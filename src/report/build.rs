@@ -1,7 +1,7 @@
 //! Builds the `Report` from the final link state.
 
 use super::*;
-use crate::context::{Ctx, Def, GlobalInit, LiveReason, SymbolId};
+use crate::context::{Ctx, Def, GlobalInit, LiveReason, Requester, SymbolId};
 use crate::emit::Output;
 use crate::input::object::SymKind;
 use crate::input::wasm::{external, section, valtype};
@@ -53,7 +53,11 @@ fn inputs(f: &Final<'_, '_>) -> Vec<InputReport> {
             loaded: file.obj.is_some(),
             pulled_by: file.pulled_by.map(|(symbol, by)| PullReason {
                 symbol: symbol.to_string(),
-                referenced_by: by.map_or_else(|| "<command line>".to_string(), |b| ctx.files[b.idx()].name.clone()),
+                referenced_by: match by {
+                    Requester::File(Some(b)) => ctx.files[b.idx()].name.clone(),
+                    Requester::File(None) | Requester::Option(_) => "<command line>".to_string(),
+                    Requester::StubLibrary(lib) => ctx.stub_libraries.get(lib).map_or_else(String::new, |l| l.name.clone()),
+                },
             }),
         })
         .collect()

@@ -294,6 +294,8 @@ function exampleDefaults(ex) {
 function kindOf(bytes) {
     if (bytes.length >= 8 && String.fromCharCode(...bytes.subarray(0, 8)) === '!<arch>\n') return 'archive';
     if (bytes.length >= 4 && bytes[0] === 0 && bytes[1] === 0x61 && bytes[2] === 0x73 && bytes[3] === 0x6d) return 'object';
+    // A stub library: host-provided symbols and what each needs (text, first line #STUB).
+    if (bytes.length >= 5 && String.fromCharCode(...bytes.subarray(0, 5)) === '#STUB') return 'stub';
     return 'unknown';
 }
 
@@ -363,7 +365,7 @@ function renderInputs() {
             return h(
                 'li.input',
                 { dataset: { key: `file:${f.name}` }, title: `${f.name}: ${kind}, ${f.bytes.length} bytes${f.user ? ', your file' : ''}` },
-                h(`span.kind.k-${kind}`, kind === 'archive' ? 'a' : kind === 'object' ? 'o' : '?'),
+                h(`span.kind.k-${kind}`, { archive: 'a', object: 'o', stub: 's' }[kind] ?? '?'),
                 h('span.input-name', f.name),
                 f.user ? h('span.tag', 'yours') : null,
                 h('span.input-size', bytes(f.bytes.length)),

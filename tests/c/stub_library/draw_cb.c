@@ -1,0 +1,1 @@
+int draw_callback(int x, int y) { return x * 100 + y; }

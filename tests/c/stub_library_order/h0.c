@@ -1,0 +1,1 @@
+int helper_0(void) { return 0; }

@@ -1,0 +1,1 @@
+int helper_1(void) { return 1; }

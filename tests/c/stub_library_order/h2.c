@@ -1,0 +1,1 @@
+int helper_2(void) { return 2; }

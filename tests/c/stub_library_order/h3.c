@@ -1,0 +1,1 @@
+int helper_3(void) { return 3; }

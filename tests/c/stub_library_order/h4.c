@@ -1,0 +1,1 @@
+int helper_4(void) { return 4; }

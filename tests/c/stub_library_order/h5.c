@@ -1,0 +1,1 @@
+int helper_5(void) { return 5; }

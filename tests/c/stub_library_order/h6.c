@@ -1,0 +1,1 @@
+int helper_6(void) { return 6; }

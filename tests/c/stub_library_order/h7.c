@@ -1,0 +1,1 @@
+int helper_7(void) { return 7; }
