@@ -440,6 +440,36 @@ fn stub_library_inputs() {
     cases.finish();
 }
 
+/// A position-independent layout pushed past the address space (`--global-base` near 2^64,
+/// which the command line refuses with `-pie` but `link` is given by its callers): the
+/// synthetic functions that store addresses are built before the link reports it, and
+/// must not overflow on the way (a fuzz finding: `tests/fuzz-regressions/link-pic-*`).
+#[test]
+fn pic_layout_past_the_address_space() {
+    let dir = scratch_dir("pic-overflow");
+    let lib = clang(&dir, LIB_C, "libpic", &["-O2", "-fPIC", "-fvisibility=default"]);
+    let main = clang(&dir, MAIN_C, "mainpic", &["-O2", "-fPIC"]);
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut cases = Cases::new("pic_layout_past_the_address_space");
+    for (is64, base) in [(false, u64::MAX - 16), (false, 1 << 40), (true, u64::MAX - 16)] {
+        for extended_const in [false, true] {
+            cases.case(format!("global base {base:#x}, wasm64 {is64}, extended-const {extended_const}"), || {
+                let mut o = Options { pie: true, global_base: Some(base), stack_first: true, is64, ..real_options() };
+                o.unresolved = weld::options::UnresolvedPolicy::ImportDynamic;
+                if extended_const {
+                    o.extra_features = vec!["extended-const".into()];
+                }
+                match link(&[("main.o", &main), ("lib.o", &lib)], &o) {
+                    Ok(_) => Err("linked".to_string()),
+                    Err(text) if text.contains("address space") || text.contains("wasm64") || text.contains("wasm32") => Ok(()),
+                    Err(text) => Err(format!("unexpected diagnostics:\n{text}")),
+                }
+            });
+        }
+    }
+    cases.finish();
+}
+
 #[test]
 fn corrupted_bytes() {
     let r = real();

@@ -311,7 +311,9 @@ pub fn data_address(ctx: &Ctx<'_>, layout: &MemoryLayout<'_>, def: Def, tls_rela
     if tls_relative {
         return within;
     }
-    layout.segments.get(out.idx()).map_or(0, |o| o.start_va) + within
+    // (Saturating: the layout may have run past the address space, which the link reports
+    // once the synthetic functions that ask for addresses are built.)
+    layout.segments.get(out.idx()).map_or(0, |o| o.start_va).saturating_add(within)
 }
 
 /// Offset of input `offset` of a segment within its output segment.
