@@ -226,6 +226,23 @@ fn object(u: &mut Unstructured<'_>, is64: bool) -> Result<Obj> {
     Ok(o)
 }
 
+/// `#STUB` text: a few lines of a name from the pool and what it depends on, blank lines
+/// and comments between.
+fn stub_library(u: &mut Unstructured<'_>) -> Result<Vec<u8>> {
+    let mut text = String::from("#STUB\n");
+    for _ in 0..u.int_in_range(1..=6)? {
+        match u.int_in_range(0..=7)? {
+            0 => text.push('\n'),
+            1 => text.push_str("# comment\n"),
+            _ => {
+                let deps: Vec<&str> = (0..u.int_in_range(0..=3)?).map(|_| pick(u, &NAMES).copied()).collect::<Result<_>>()?;
+                text.push_str(&format!("{}: {}\n", pick(u, &NAMES)?, deps.join(", ")));
+            }
+        }
+    }
+    Ok(text.into_bytes())
+}
+
 fn run(data: &[u8]) -> Result<()> {
     let mut u = Unstructured::new(data);
     let head: [u8; 8] = u.arbitrary()?;
@@ -238,6 +255,11 @@ fn run(data: &[u8]) -> Result<()> {
         } else {
             files.push((format!("o{i}.o"), bytes));
         }
+    }
+    // Sometimes a stub library over the same names (read after the objects, so older corpus
+    // entries, which run out of bytes first, keep their meaning).
+    if u.ratio(1, 4)? {
+        files.push(("host.stub".to_string(), stub_library(&mut u)?));
     }
     // `WELD_FUZZ_DUMP=file`: write this input in the `link` target's format, which is how
     // a finding becomes a regression test (`tests/fuzz-regressions/link-*`).
