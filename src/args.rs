@@ -80,6 +80,8 @@ pub struct ParsedArgs {
     /// wasm-ld reports only once the inputs were read without error: pass them to
     /// `check_options`. `parse_args` has already reported them.
     pub deferred: Vec<Diagnostic>,
+    /// The `--allow-undefined-file` as read (path and contents), for `--reproduce`.
+    pub allow_undefined_file: Option<(String, Vec<u8>)>,
 }
 
 /// Parses `args` (without the program name). Errors come back with wasm-ld's wording and
@@ -185,6 +187,7 @@ pub fn parse_args_into(
         action: Action::Link,
         warnings: Vec::new(),
         deferred: Vec::new(),
+        allow_undefined_file: None,
     };
     if list.has(Id::Help) {
         parsed.action = Action::PrintHelp;
@@ -202,7 +205,10 @@ pub fn parse_args_into(
     parsed.deferred = read_config(&list, &mut parsed.options, h);
     if let Some(path) = list.last_value(Id::AllowUndefinedFile) {
         match read_file(path) {
-            Some(bytes) => parsed.options.allow_undefined_symbols.extend(symbol_lines(&bytes)),
+            Some(bytes) => {
+                parsed.options.allow_undefined_symbols.extend(symbol_lines(&bytes));
+                parsed.allow_undefined_file = Some((path.to_string(), bytes));
+            }
             None => h.report(Diagnostic::error(format!("cannot open {path}: No such file or directory"))),
         }
     }

@@ -150,12 +150,13 @@ fn render(diags: &Diagnostics, program: &str) -> String {
     out
 }
 
-fn link_files(parsed: ParsedArgs, fs: &dyn FileSystem, h: &mut ErrorHandler, out: &mut DriverOutput, reproduce: Option<&mut crate::reproduce::Reproduce>) {
-    let ParsedArgs { mut options, inputs, input_errors, search_paths, deferred, .. } = parsed;
-    let loaded = load_inputs(&inputs, input_errors, &search_paths, fs, &mut options, h);
-    if let Some(r) = reproduce {
-        for f in &loaded {
-            r.add_file(&fs.absolute(&f.name), &f.bytes);
+fn link_files(parsed: ParsedArgs, fs: &dyn FileSystem, h: &mut ErrorHandler, out: &mut DriverOutput, mut reproduce: Option<&mut crate::reproduce::Reproduce>) {
+    let ParsedArgs { mut options, inputs, input_errors, search_paths, deferred, allow_undefined_file, .. } = parsed;
+    let mut read_log = Vec::new();
+    let loaded = load_inputs(&inputs, input_errors, &search_paths, fs, &mut options, h, reproduce.is_some().then_some(&mut read_log));
+    if let Some(r) = reproduce.as_deref_mut() {
+        for (path, bytes) in &read_log {
+            r.add_file(&fs.absolute(path), bytes);
         }
     }
     if loaded.is_empty() && h.error_count() == 0 {
@@ -169,6 +170,10 @@ fn link_files(parsed: ParsedArgs, fs: &dyn FileSystem, h: &mut ErrorHandler, out
     }
     if h.error_count() > 0 || h.stopped() {
         return;
+    }
+    // wasm-ld reads the --allow-undefined-file here, once the inputs are read and checked.
+    if let (Some(r), Some((path, bytes))) = (reproduce, &allow_undefined_file) {
+        r.add_file(&fs.absolute(path), bytes);
     }
     // Fail before a long link rather than after it, as wasm-ld does.
     let map = options.map_file.as_deref().unwrap_or("");
@@ -252,7 +257,9 @@ struct Loaded {
 
 /// lld's `createFiles`: each file and `-l` in order; errors for missing ones don't stop
 /// the others from being reported. `misplaced` are the `--start-lib`/`--end-lib` errors,
-/// reported where they stand among the inputs.
+/// reported where they stand among the inputs. `read_log` (for `--reproduce`) gets every
+/// file read, as read (a thin archive as it is, not its members), in the order read, an
+/// archive's `.imports` file after it.
 fn load_inputs(
     inputs: &[InputSpec],
     misplaced: Vec<(usize, Diagnostic)>,
@@ -260,6 +267,7 @@ fn load_inputs(
     fs: &dyn FileSystem,
     options: &mut Options,
     h: &mut ErrorHandler,
+    mut read_log: Option<&mut Vec<(String, Vec<u8>)>>,
 ) -> Vec<Loaded> {
     // Find every file first, then read them all at once, then take them in order, so that
     // the diagnostics come out in command-line order as lld's do.
@@ -294,6 +302,9 @@ fn load_inputs(
             h.report(Diagnostic::error(format!("cannot open {path}: {}", fs.read_error(&path))));
             continue;
         };
+        if let Some(log) = read_log.as_deref_mut() {
+            log.push((path.clone(), bytes.clone()));
+        }
         if FileKind::of(&bytes) == FileKind::ThinArchive {
             // From here on, the regular archive it stands for.
             match input::thin::inline_members(&path, &bytes, |p| fs.read(p).ok_or_else(|| fs.read_error(p))) {
@@ -322,7 +333,12 @@ fn load_inputs(
                 let imports = imports_path(&path);
                 if fs.exists(&imports) {
                     match fs.read(&imports) {
-                        Some(b) => options.allow_undefined_symbols.extend(args::symbol_lines(&b)),
+                        Some(b) => {
+                            options.allow_undefined_symbols.extend(args::symbol_lines(&b));
+                            if let Some(log) = read_log.as_deref_mut() {
+                                log.push((imports, b));
+                            }
+                        }
                         None => h.report(Diagnostic::error(format!(
                             "cannot open {imports}: {}",
                             fs.read_error(&imports)
@@ -611,11 +627,15 @@ mod tests {
         let mut options = Options::default();
         let mut h = ErrorHandler::new(20, false);
         let inputs = [InputSpec { kind: InputKind::Library("bar".into()), whole_archive: true, link_static: true, lazy: false }];
-        let loaded = load_inputs(&inputs, Vec::new(), &["d2".to_string()], &f, &mut options, &mut h);
+        let mut read_log = Vec::new();
+        let loaded = load_inputs(&inputs, Vec::new(), &["d2".to_string()], &f, &mut options, &mut h, Some(&mut read_log));
         assert_eq!(loaded.len(), 1);
         assert_eq!(loaded[0].name, "d2/libbar.a");
         assert!(loaded[0].whole_archive);
         assert_eq!(options.allow_undefined_symbols, ["host_fn"]);
+        // (What --reproduce stores: the archive, then its .imports file.)
+        let read: Vec<&str> = read_log.iter().map(|(path, _)| path.as_str()).collect();
+        assert_eq!(read, ["d2/libbar.a", "d2/libbar.imports"]);
         assert_eq!(stderr(&["a.o", "-lnosuch", "-L", "d2", "-o", "x"], &f), "wasm-ld: error: unable to find library -lnosuch\n");
         assert_eq!(stderr(&["a.o", "-l:nosuch.a", "-o", "x"], &f), "wasm-ld: error: unable to find library -l:nosuch.a\n");
     }

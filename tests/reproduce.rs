@@ -30,6 +30,22 @@ fn entries(tar: &[u8]) -> Vec<(Vec<u8>, Vec<u8>)> {
     out
 }
 
+/// weld's archive (`ours`) holds wasm-ld's entries (`count` of them), header for header,
+/// but for `version.txt`, which names weld.
+fn assert_same_entries(theirs: &[u8], ours: &[u8], count: usize) {
+    let (theirs, ours) = (entries(theirs), entries(ours));
+    assert_eq!(theirs.len(), count, "wasm-ld's archive holds something else than expected");
+    assert_eq!(ours.len(), theirs.len(), "weld's archive holds another number of files");
+    for (i, (a, b)) in theirs.iter().zip(&ours).enumerate() {
+        let name = String::from_utf8_lossy(&a.0[..100]).trim_end_matches('\0').to_string();
+        if name.ends_with("/version.txt") {
+            assert!(String::from_utf8_lossy(&b.1).starts_with("weld "), "version.txt should name weld");
+            continue;
+        }
+        assert!(a == b, "entry {i} ({name}) differs from wasm-ld-19's");
+    }
+}
+
 fn run_ok(cmd: &mut Command, logs: &Path, label: &str) {
     let out = process::run(cmd, logs, label).unwrap_or_else(|e| panic!("{label}: {e}"));
     assert!(out.status.success(), "{label} failed ({}): {}", out.status, out.stderr_summary());
@@ -71,18 +87,8 @@ fn archive_matches_wasm_ld_and_reproduces_the_link() {
         run_ok(&mut cmd, &logs, &format!("link-{label}"));
         tars.push(toolchain::read(&out.join("repro.tar")).unwrap());
     }
-    let (theirs, ours) = (entries(&tars[0]), entries(&tars[1]));
     // response.txt, version.txt, the objects, and a PAX header for the longest path.
-    assert_eq!(theirs.len(), 3 + objects.len(), "wasm-ld's archive holds something else than expected");
-    assert_eq!(ours.len(), theirs.len(), "weld's archive holds another number of files");
-    for (i, (a, b)) in theirs.iter().zip(&ours).enumerate() {
-        let name = String::from_utf8_lossy(&a.0[..100]).trim_end_matches('\0').to_string();
-        if name == "repro/version.txt" {
-            assert!(String::from_utf8_lossy(&b.1).starts_with("weld "), "version.txt should name weld");
-            continue;
-        }
-        assert!(a == b, "entry {i} ({name}) differs from wasm-ld-19's");
-    }
+    assert_same_entries(&tars[0], &tars[1], 3 + objects.len());
 
     // The archive is enough to link again: the same module comes out.
     let replay = dir.join("replay");
@@ -93,4 +99,44 @@ fn archive_matches_wasm_ld_and_reproduces_the_link() {
     let original = toolchain::read(&dir.join("weld/bin/out.wasm")).unwrap();
     let again = toolchain::read(&root.join("out.wasm")).unwrap();
     assert!(original == again, "linking from the archive gave another module");
+}
+
+/// Files read besides the inputs go in too, in the order wasm-ld reads them: an archive's
+/// `.imports` file after the archive, the `--allow-undefined-file` after all inputs; a thin
+/// archive as it is (wasm-ld does not store its members); a stub library like any input.
+#[test]
+fn archive_holds_the_other_files_read() {
+    let tool = |name: &str| find_tool(name).unwrap_or_else(|| panic!("{name} not found; {INSTALL_HINT}"));
+    let (clang, wasm_ld, ar) = (tool("clang-19"), tool("wasm-ld-19"), tool("llvm-ar-19"));
+    let weld = PathBuf::from(env!("CARGO_BIN_EXE_weld"));
+    let dir = target_dir().join("reproduce-other-files");
+    toolchain::fresh_dir(&dir).unwrap();
+    let logs = dir.join("logs");
+    toolchain::create_dir(&logs).unwrap();
+    let sources = [
+        ("main.c", "int helper(int);\nint host_fn(void);\nint js_fn(void);\nint main(void) { return helper(host_fn() + js_fn()); }\n"),
+        ("helper.c", "int helper(int x) { return x * 21; }\n"),
+    ];
+    for (name, text) in sources {
+        let source = dir.join(name);
+        std::fs::write(&source, text).unwrap();
+        run_ok(Command::new(&clang).args(["--target=wasm32", "-O2", "-c"]).arg(&source).arg("-o").arg(source.with_extension("o")), &logs, "cc");
+    }
+    run_ok(Command::new(&ar).args(["rc", "--thin", "libthin.a", "helper.o"]).current_dir(&dir), &logs, "ar");
+    std::fs::write(dir.join("libthin.imports"), "host_fn\n").unwrap();
+    std::fs::write(dir.join("allowed.txt"), "other_fn\n").unwrap();
+    std::fs::write(dir.join("js.stub"), "#STUB\njs_fn: helper\n").unwrap();
+    let mut tars = Vec::new();
+    for (linker, label) in [(&wasm_ld, "wasm-ld"), (&weld, "weld")] {
+        let out = dir.join(label);
+        toolchain::create_dir(&out).unwrap();
+        let mut cmd = Command::new(linker);
+        cmd.args(["--reproduce=repro.tar", "--no-entry", "--export=main"]);
+        cmd.arg(format!("--allow-undefined-file={}", dir.join("allowed.txt").display()));
+        cmd.args(["main.o", "libthin.a", "js.stub"].map(|f| dir.join(f))).args(["-o", "out.wasm"]).current_dir(&out);
+        run_ok(&mut cmd, &logs, &format!("link-{label}"));
+        tars.push(toolchain::read(&out.join("repro.tar")).unwrap());
+    }
+    // response.txt, version.txt, main.o, libthin.a, libthin.imports, js.stub, allowed.txt.
+    assert_same_entries(&tars[0], &tars[1], 7);
 }
