@@ -1139,14 +1139,30 @@ mod rsp {
     ) -> Vec<String> {
         let mut out = Vec::new();
         let mut stack = Vec::new();
-        let mut reads = 0;
-        expand_into(args, quoting, read_file, &mut stack, &mut reads, &mut out, h);
+        let mut budget = Budget { reads: 0, too_many_arguments: false };
+        expand_into(args, quoting, read_file, &mut stack, &mut budget, &mut out, h);
+        if budget.too_many_arguments {
+            // (Only the error is left: the arguments are what there were too many of.)
+            return Vec::new();
+        }
         out
+    }
+
+    struct Budget {
+        /// `@file`s read so far.
+        reads: usize,
+        /// Set when the expansion passed `MAX_ARGUMENTS`.
+        too_many_arguments: bool,
     }
 
     /// `@file`s expanded in one command line. Files that name each other several times
     /// (not recursively) double the expansion per level: stop long before that hangs.
     const MAX_EXPANSIONS: usize = 1 << 16;
+
+    /// Arguments response files may expand to: several times the largest link lines seen in
+    /// practice (tens of thousands), and a bound on memory when a big file is named many
+    /// times. Past it, the expansion is dropped: the link fails with that error alone.
+    const MAX_ARGUMENTS: usize = 1 << 19;
 
     /// Returns false when expansion was abandoned (recursion); the rest is copied as is.
     fn expand_into(
@@ -1154,7 +1170,7 @@ mod rsp {
         quoting: Quoting,
         read_file: &dyn Fn(&str) -> Option<Vec<u8>>,
         stack: &mut Vec<String>,
-        reads: &mut usize,
+        budget: &mut Budget,
         out: &mut Vec<String>,
         h: &mut ErrorHandler,
     ) -> bool {
@@ -1163,8 +1179,8 @@ mod rsp {
                 out.push(arg.clone());
                 continue;
             };
-            *reads += 1;
-            if *reads > MAX_EXPANSIONS {
+            budget.reads += 1;
+            if budget.reads > MAX_EXPANSIONS {
                 h.report(Diagnostic::error(format!("too many response file expansions (more than {MAX_EXPANSIONS}) at: '{path}'")));
                 out.extend_from_slice(&args[i..]);
                 return false;
@@ -1183,9 +1199,18 @@ mod rsp {
                 Quoting::Posix => tokenize_gnu(&text),
                 Quoting::Windows => tokenize_windows(&text),
             };
+            if out.len().saturating_add(tokens.len()) > MAX_ARGUMENTS {
+                h.report(Diagnostic::error(format!("response files expand to too many arguments (more than {MAX_ARGUMENTS}) at: '{path}'")));
+                budget.too_many_arguments = true;
+                *out = Vec::new();
+                return false;
+            }
             stack.push(path.to_string());
-            let ok = expand_into(&tokens, quoting, read_file, stack, reads, out, h);
+            let ok = expand_into(&tokens, quoting, read_file, stack, budget, out, h);
             stack.pop();
+            if budget.too_many_arguments {
+                return false;
+            }
             if !ok {
                 out.extend_from_slice(&args[i + 1..]);
                 return false;

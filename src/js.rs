@@ -411,10 +411,22 @@ fn bytes_of(v: &JsValue) -> Option<Vec<u8>> {
         return Some(Uint8Array::new(b).to_vec());
     }
     if ArrayBuffer::is_view(v) {
+        // The typed-array constructor below throws on a detached buffer or a range past its
+        // end (a view's getters can be overridden), and a throw through the bindings would
+        // leave a `Linker` borrowed for good: such a view is refused here instead.
         let buffer = get(v, "buffer");
-        let offset = get(v, "byteOffset").as_f64()? as u32;
-        let len = get(v, "byteLength").as_f64()? as u32;
-        return Some(Uint8Array::new_with_byte_offset_and_length(&buffer, offset, len).to_vec());
+        let capacity = get(&buffer, "byteLength").as_f64()?;
+        let offset = get(v, "byteOffset").as_f64()?;
+        let len = get(v, "byteLength").as_f64()?;
+        let whole = |x: f64| x >= 0.0 && x.fract() == 0.0 && x <= f64::from(u32::MAX);
+        if !(whole(offset) && whole(len) && whole(capacity) && offset + len <= capacity) {
+            return None;
+        }
+        let shared = buffer.is_instance_of::<js_sys::SharedArrayBuffer>();
+        if len == 0.0 || !(buffer.is_instance_of::<ArrayBuffer>() || shared) {
+            return (len == 0.0).then(Vec::new);
+        }
+        return Some(Uint8Array::new_with_byte_offset_and_length(&buffer, offset as u32, len as u32).to_vec());
     }
     None
 }

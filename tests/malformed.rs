@@ -1295,6 +1295,17 @@ fn hostile_options() {
         }
         Ok(())
     });
+    cases.case("a big response file named many times", || {
+        // 60,000 mentions of a file of 100,000 one-letter arguments: 6e9 strings if expanded.
+        let mut fs = MemoryFileSystem::new();
+        fs.insert("many", "@big ".repeat(60_000).into_bytes());
+        fs.insert("big", "x ".repeat(100_000).into_bytes());
+        let out = driver::run("wasm-ld", &["@many".to_string()], &fs);
+        if out.exit_code == 0 || !out.stderr.contains("too many arguments") {
+            return Err(format!("exit {}: {}", out.exit_code, out.stderr));
+        }
+        Ok(())
+    });
     cases.case("recursive response file", || {
         let mut fs = MemoryFileSystem::new();
         fs.insert("r", b"@r".to_vec());

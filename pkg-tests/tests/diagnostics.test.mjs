@@ -53,6 +53,23 @@ test('bad inputs are diagnostics, not crashes', () => {
   assert.throws(() => link([], {}), (e) => /no input files/.test(e.message));
 });
 
+test('a detached or lying byte view is refused with a TypeError, and a Linker stays usable', () => {
+  const libc = input('libc.a').bytes;
+  // An Int16Array whose buffer was transferred away (detached), and a DataView whose
+  // byteLength getter claims more than its buffer holds.
+  const detached = new Int16Array(new ArrayBuffer(64));
+  structuredClone(detached.buffer, { transfer: [detached.buffer] });
+  const lying = new DataView(new ArrayBuffer(16));
+  Object.defineProperty(lying, 'byteLength', { value: 1 << 30 });
+  const session = new Linker();
+  assert.throws(() => session.addLibrary('lying.a', lying), TypeError);
+  assert.throws(() => link([{ name: 'lying.o', bytes: lying }]), TypeError);
+  // The detached view reads as no bytes at all: an input of unknown type.
+  assert.throws(() => link([{ name: 'detached.o', bytes: detached }]), /unknown file type: detached\.o/);
+  session.addLibrary('libc.a', libc);
+  assert.deepEqual(session.libraries, ['libc.a']);
+});
+
 test('the module stays usable after errors', () => {
   for (let i = 0; i < 3; i++) assert.throws(() => link(clangInputs(['undefined.o'])));
   const r = runWasi(link(clangInputs(['hello.o'])).wasm);

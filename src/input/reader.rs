@@ -131,6 +131,11 @@ impl<'a> Reader<'a> {
             if shift >= max_bits || shift >= 64 {
                 return too_big();
             }
+            // The tenth byte holds bit 63 only: its other bits must repeat it (as LLVM's
+            // `decodeSLEB128` demands), else they would fall off the end unchecked.
+            if shift == 63 && byte & 0x7f != 0 && byte & 0x7f != 0x7f {
+                return too_big();
+            }
             // `shift < 64` here, so the shifts below cannot wrap.
             result |= i64::from(byte & 0x7f).wrapping_shl(shift);
             shift = shift.saturating_add(7);
@@ -199,6 +204,15 @@ mod tests {
         assert_eq!(Reader::new(&[0x7f], 0).leb_i64(32), Ok(-1));
         assert_eq!(Reader::new(&[0x80, 0x80, 0x80, 0x80, 0x78], 0).leb_i64(32), Ok(i32::MIN as i64));
         assert_eq!(Reader::new(&[0x81, 0x80, 0x80, 0x80, 0x00], 0).leb_u32(), Ok(1));
+        // 64-bit: the tenth byte is bit 63 and its sign extension, nothing else.
+        let nine = [0x80u8; 9];
+        let ten = |last: u8| [&nine[..], &[last]].concat();
+        assert_eq!(Reader::new(&ten(0x7f), 0).leb_i64(64), Ok(i64::MIN));
+        assert_eq!(Reader::new(&ten(0x00), 0).leb_i64(64), Ok(0));
+        assert!(Reader::new(&ten(0x7e), 0).leb_i64(64).is_err());
+        assert!(Reader::new(&ten(0x01), 0).leb_i64(64).is_err());
+        let max = [&[0xffu8; 9][..], &[0x00]].concat();
+        assert_eq!(Reader::new(&max, 0).leb_i64(64), Ok(i64::MAX));
     }
 
     #[test]

@@ -28,7 +28,7 @@ pub fn inline_members(path: &str, bytes: &[u8], mut read: impl FnMut(&str) -> Re
     // (old header offset, new header offset) of every member, in order.
     let mut moved: Vec<(u64, u64)> = Vec::new();
     // Where the symbol table's data is in `out`, and its field width.
-    let mut symtab: Option<(usize, usize)> = None;
+    let mut symtab: Option<(std::ops::Range<usize>, usize)> = None;
     let mut long_names: &[u8] = &[];
     let mut pos = THIN_MAGIC.len();
     while pos < bytes.len() {
@@ -46,10 +46,11 @@ pub fn inline_members(path: &str, bytes: &[u8], mut read: impl FnMut(&str) -> Re
         let start = pos.saturating_add(HEADER_LEN);
         if inline {
             let data = start.checked_add(size).and_then(|end| bytes.get(start..end)).ok_or_else(|| malformed(pos, "table extends past the end"))?;
+            let table = out.len()..out.len().saturating_add(data.len());
             match name {
                 b"//" => long_names = data,
-                b"/" => symtab = Some((out.len(), 4)),
-                _ => symtab = Some((out.len(), 8)),
+                b"/" => symtab = Some((table, 4)),
+                _ => symtab = Some((table, 8)),
             }
             out.extend_from_slice(data);
             // `data` was read, so this is at most one past the end.
@@ -78,19 +79,21 @@ pub fn inline_members(path: &str, bytes: &[u8], mut read: impl FnMut(&str) -> Re
             out.push(b'\n');
         }
     }
-    if let Some((at, width)) = symtab {
-        relocate_symtab(&mut out, at, width, &moved);
+    if let Some((table, width)) = symtab {
+        if let Some(table) = out.get_mut(table) {
+            relocate_symtab(table, width, &moved);
+        }
     }
     Ok(out)
 }
 
-/// Rewrites the member offsets of a GNU symbol table at `at` (count, then offsets, each
-/// big-endian of `width` bytes). An offset that names no member is left for the archive
-/// reader to report.
-fn relocate_symtab(out: &mut [u8], at: usize, width: usize, moved: &[(u64, u64)]) {
+/// Rewrites the member offsets of a GNU symbol table (count, then offsets, each big-endian
+/// of `width` bytes). An offset that names no member, or a count past the table's end, is
+/// left for the archive reader to report.
+fn relocate_symtab(out: &mut [u8], width: usize, moved: &[(u64, u64)]) {
     // The `i`th field's range; `None` past the end (or on overflow).
     let range = |i: usize| -> Option<std::ops::Range<usize>> {
-        let start = at.checked_add(i.checked_mul(width)?)?;
+        let start = i.checked_mul(width)?;
         Some(start..start.checked_add(width)?)
     };
     let field = |out: &[u8], i: usize| -> Option<u64> {
