@@ -202,8 +202,8 @@ export interface Report {
 export interface InputReport {
   /** `a.o` or `libc.a(printf.o)`. */
   name: string;
-  /** `object` (given directly) or `member` (of an archive). */
-  kind: "object" | "member";
+  /** `object` (given directly), `member` (of an archive) or `stub` (a stub library, listed after the others). */
+  kind: "object" | "member" | "stub";
   /** The archive's name, for members. */
   archive: string | null;
   size: number;

@@ -29,6 +29,8 @@ use crate::hash::HashMap;
 pub struct StubLibrary<'a> {
     /// The path as given, which messages name.
     pub name: String,
+    /// Its size in bytes.
+    pub size: u64,
     /// Each symbol the library provides with the symbols it depends on, in the order
     /// wasm-ld walks them.
     pub symbols: Vec<(&'a [u8], Vec<&'a [u8]>)>,
@@ -65,7 +67,7 @@ pub fn parse(name: String, bytes: &[u8]) -> StubLibrary<'_> {
     let symbols: Vec<(&[u8], Vec<&[u8]>)> =
         order.into_iter().map(|symbol| (symbol, latest.remove(symbol).unwrap_or_default())).collect();
     let index = symbols.iter().enumerate().map(|(i, (symbol, _))| (*symbol, i)).collect();
-    StubLibrary { name, symbols, index }
+    StubLibrary { name, size: bytes.len() as u64, symbols, index }
 }
 
 /// `StringRef::trim()`'s white space (with `\v`, unlike `u8::is_ascii_whitespace`).

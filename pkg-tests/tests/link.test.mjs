@@ -171,6 +171,7 @@ test('stub library: the host function it names is imported, and what that needs 
   assert.ok(WebAssembly.Module.exports(module).some((e) => e.name === 'greeting'));
   const member = report.inputs.find((i) => i.name === 'libgreet.a(greet-v1.o)');
   assert.deepEqual(member.pulledBy, { symbol: 'greeting', referencedBy: 'host.stub' });
+  assert.deepEqual(report.inputs.at(-1), { name: 'host.stub', kind: 'stub', archive: null, size: stub.length, loaded: true, pulledBy: null });
   const dir = tempDir();
   writeFileSync(join(dir, 'host.stub'), stub);
   const args = clangArgs(['undefined.o', 'libgreet.a'], join(dir, 'stub.wasm'));

@@ -60,6 +60,14 @@ fn inputs(f: &Final<'_, '_>) -> Vec<InputReport> {
                 },
             }),
         })
+        .chain(ctx.stub_libraries.iter().map(|lib| InputReport {
+            name: lib.name.clone(),
+            kind: "stub",
+            archive: None,
+            size: lib.size,
+            loaded: true,
+            pulled_by: None,
+        }))
         .collect()
 }
 

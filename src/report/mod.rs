@@ -33,7 +33,7 @@ pub struct Report {
 pub struct InputReport {
     /// `a.o` or `libc.a(printf.o)`.
     pub name: String,
-    /// `object` (command line) or `member` (archive member).
+    /// `object` (command line), `member` (archive member) or `stub` (stub library).
     pub kind: &'static str,
     /// The archive path, for members.
     pub archive: Option<String>,

@@ -589,13 +589,14 @@ function refsSummary(list) {
 }
 
 // ---------------------------------------------------------------------------------------
-// Inputs (every object and archive member, loaded or not)
+// Inputs (every object and archive member, loaded or not, and the stub libraries)
 
 function renderInputs(el, ctx) {
     if (noReport(el, ctx)) return;
     const rep = ctx.state.result.report;
     const m = ctx.state.result.model;
-    const objects = rep.inputs.filter((i) => i.kind !== 'member');
+    const objects = rep.inputs.filter((i) => i.kind === 'object');
+    const stubs = rep.inputs.filter((i) => i.kind === 'stub');
     const archives = new Map();
     for (const i of rep.inputs.filter((x) => x.kind === 'member')) {
         if (!archives.has(i.archive)) archives.set(i.archive, []);
@@ -612,6 +613,7 @@ function renderInputs(el, ctx) {
         );
     const table = (rows) => h('div.table-wrap', h('table.data.inputs-table', h('thead', h('tr', h('th', 'File'), h('th.num', 'Bytes'), h('th', 'State'), h('th', 'Pulled in by (symbol ← referencing file)'))), h('tbody', rows)));
     const groups = [h('h3', `Objects (${objects.length})`), table(objects.map(row))];
+    if (stubs.length) groups.push(h('h3', `Stub libraries (${stubs.length})`, h('span.muted', ' what the host provides; they pull in what it calls back')), table(stubs.map(row)));
     for (const [archive, members] of archives) {
         const loaded = members.filter((x) => x.loaded);
         const rest = members.filter((x) => !x.loaded);

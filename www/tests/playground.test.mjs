@@ -314,6 +314,23 @@ test('a dropped user file joins the link and fixes it', async () => {
     assert.equal(await page.textContent('#view .run-console'), 'checksum: 428\n');
 });
 
+test('a stub library says the host provides the missing functions: they become imports', async () => {
+    assert.equal(await open('ex=undefined'), 'failed');
+    const dir = mkdtempSync(join(tmpdir(), 'weld-playground-'));
+    writeFileSync(join(dir, 'host.stub'), '#STUB\ncompute_checksum: snprintf\nflush_log:\n');
+    await page.setInputFiles('#file-input', join(dir, 'host.stub'));
+    await page.waitForSelector('#inputs li[data-key="file:host.stub"] .k-stub');
+    await page.waitForFunction(() => document.body.dataset.linkState === 'linked', null, { timeout: 30_000 });
+    await tab('symbols');
+    await page.fill('#view input.search', 'compute_checksum');
+    assert.equal(await page.locator('#view tr[data-symbol="compute_checksum"] td').nth(5).textContent(), 'imported');
+    // snprintf, which the host implementation calls back, is pulled out of libc.a for it.
+    await tab('inputs');
+    assert.match(await page.textContent('#view'), /Stub libraries \(1\)/);
+    assert.match(await page.textContent('#view tr[data-key="file:libc.a(snprintf.o)"]'), /snprintf.*host\.stub/s);
+    await shot('desktop-stub-library');
+});
+
 test('a position-independent object becomes a shared library, as wasm-ld-19 links it', async () => {
     assert.equal(await open('ex=hello'), 'linked');
     await page.click('#clear-inputs');
