@@ -290,6 +290,16 @@ fn real() -> &'static Real {
     })
 }
 
+/// `MAIN_C` and `LIB_C` compiled position-independent (the library's symbols of default
+/// visibility), for `-pie` and `-shared` links.
+fn pic_objects(scratch: &str) -> (Vec<u8>, Vec<u8>) {
+    let dir = scratch_dir(scratch);
+    let main = clang(&dir, MAIN_C, "mainpic", &["-O2", "-fPIC"]);
+    let lib = clang(&dir, LIB_C, "libpic", &["-O2", "-fPIC", "-fvisibility=default"]);
+    let _ = std::fs::remove_dir_all(&dir);
+    (main, lib)
+}
+
 fn real_options() -> Options {
     Options { no_entry: true, exports: vec!["__main_argc_argv".into()], ..Options::default() }
 }
@@ -368,10 +378,7 @@ fn truncated_at_every_byte() {
 /// valid module, links.
 #[test]
 fn shared_library_inputs() {
-    let dir = scratch_dir("shared");
-    let lib = clang(&dir, LIB_C, "libpic", &["-O2", "-fPIC", "-fvisibility=default"]);
-    let main = clang(&dir, MAIN_C, "mainpic", &["-O2", "-fPIC"]);
-    let _ = std::fs::remove_dir_all(&dir);
+    let (main, lib) = pic_objects("shared");
     let mut shared = Options { shared: true, export_dynamic: true, ..Options::default() };
     assert!(weld::args::derived_config(&mut shared).is_empty());
     let so = link(&[("lib.o", &lib)], &shared).unwrap();
@@ -446,10 +453,7 @@ fn stub_library_inputs() {
 /// must not overflow on the way (a fuzz finding: `tests/fuzz-regressions/link-pic-*`).
 #[test]
 fn pic_layout_past_the_address_space() {
-    let dir = scratch_dir("pic-overflow");
-    let lib = clang(&dir, LIB_C, "libpic", &["-O2", "-fPIC", "-fvisibility=default"]);
-    let main = clang(&dir, MAIN_C, "mainpic", &["-O2", "-fPIC"]);
-    let _ = std::fs::remove_dir_all(&dir);
+    let (main, lib) = pic_objects("pic-overflow");
     let mut cases = Cases::new("pic_layout_past_the_address_space");
     for (is64, base) in [(false, u64::MAX - 16), (false, 1 << 40), (true, u64::MAX - 16)] {
         for extended_const in [false, true] {

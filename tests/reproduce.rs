@@ -46,6 +46,19 @@ fn assert_same_entries(theirs: &[u8], ours: &[u8], count: usize) {
     }
 }
 
+fn tool(name: &str) -> PathBuf {
+    find_tool(name).unwrap_or_else(|| panic!("{name} not found; {INSTALL_HINT}"))
+}
+
+/// A fresh `target/NAME/` and its `logs/`.
+fn work_dir(name: &str) -> (PathBuf, PathBuf) {
+    let dir = target_dir().join(name);
+    toolchain::fresh_dir(&dir).unwrap();
+    let logs = dir.join("logs");
+    toolchain::create_dir(&logs).unwrap();
+    (dir, logs)
+}
+
 fn run_ok(cmd: &mut Command, logs: &Path, label: &str) {
     let out = process::run(cmd, logs, label).unwrap_or_else(|e| panic!("{label}: {e}"));
     assert!(out.status.success(), "{label} failed ({}): {}", out.status, out.stderr_summary());
@@ -53,13 +66,9 @@ fn run_ok(cmd: &mut Command, logs: &Path, label: &str) {
 
 #[test]
 fn archive_matches_wasm_ld_and_reproduces_the_link() {
-    let tool = |name: &str| find_tool(name).unwrap_or_else(|| panic!("{name} not found; {INSTALL_HINT}"));
     let (clang, wasm_ld, tar) = (tool("clang-19"), tool("wasm-ld-19"), tool("tar"));
     let weld = PathBuf::from(env!("CARGO_BIN_EXE_weld"));
-    let dir = target_dir().join("reproduce");
-    toolchain::fresh_dir(&dir).unwrap();
-    let logs = dir.join("logs");
-    toolchain::create_dir(&logs).unwrap();
+    let (dir, logs) = work_dir("reproduce");
     // Input paths of every length the format has a case for.
     let deep = dir.join("d".repeat(60)).join("e".repeat(70));
     let deeper = deep.join("f".repeat(120));
@@ -106,13 +115,9 @@ fn archive_matches_wasm_ld_and_reproduces_the_link() {
 /// archive as it is (wasm-ld does not store its members); a stub library like any input.
 #[test]
 fn archive_holds_the_other_files_read() {
-    let tool = |name: &str| find_tool(name).unwrap_or_else(|| panic!("{name} not found; {INSTALL_HINT}"));
     let (clang, wasm_ld, ar) = (tool("clang-19"), tool("wasm-ld-19"), tool("llvm-ar-19"));
     let weld = PathBuf::from(env!("CARGO_BIN_EXE_weld"));
-    let dir = target_dir().join("reproduce-other-files");
-    toolchain::fresh_dir(&dir).unwrap();
-    let logs = dir.join("logs");
-    toolchain::create_dir(&logs).unwrap();
+    let (dir, logs) = work_dir("reproduce-other-files");
     let sources = [
         ("main.c", "int helper(int);\nint host_fn(void);\nint js_fn(void);\nint main(void) { return helper(host_fn() + js_fn()); }\n"),
         ("helper.c", "int helper(int x) { return x * 21; }\n"),
