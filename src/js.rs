@@ -408,6 +408,10 @@ fn bytes_of(v: &JsValue) -> Option<Vec<u8>> {
         return Some(a.to_vec());
     }
     if let Some(b) = v.dyn_ref::<ArrayBuffer>() {
+        // (A detached buffer has no bytes, and a view of it cannot even be made.)
+        if b.byte_length() == 0 {
+            return Some(Vec::new());
+        }
         return Some(Uint8Array::new(b).to_vec());
     }
     if ArrayBuffer::is_view(v) {

@@ -55,14 +55,17 @@ test('bad inputs are diagnostics, not crashes', () => {
 
 test('a detached or lying byte view is refused with a TypeError, and a Linker stays usable', () => {
   const libc = input('libc.a').bytes;
-  // An Int16Array whose buffer was transferred away (detached), and a DataView whose
-  // byteLength getter claims more than its buffer holds.
+  // An Int16Array whose buffer was transferred away (detached), an ArrayBuffer transferred
+  // away, and a DataView whose byteLength getter claims more than its buffer holds.
   const detached = new Int16Array(new ArrayBuffer(64));
   structuredClone(detached.buffer, { transfer: [detached.buffer] });
   const lying = new DataView(new ArrayBuffer(16));
   Object.defineProperty(lying, 'byteLength', { value: 1 << 30 });
+  const buffer = new ArrayBuffer(32);
+  structuredClone(buffer, { transfer: [buffer] });
   const session = new Linker();
   assert.throws(() => session.addLibrary('lying.a', lying), TypeError);
+  assert.throws(() => session.addLibrary('detached.a', buffer), /not an archive/);
   assert.throws(() => link([{ name: 'lying.o', bytes: lying }]), TypeError);
   // The detached view reads as no bytes at all: an input of unknown type.
   assert.throws(() => link([{ name: 'detached.o', bytes: detached }]), /unknown file type: detached\.o/);
