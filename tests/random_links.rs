@@ -1,9 +1,10 @@
 //! Random link lines, weld against wasm-ld-19: the differential programs' inputs
 //! (`tests/c/`) linked with their usual command line plus a random pick of wasm-ld options
 //! (memory layout, GC, stripping, exports, `-u`, `--wrap`, `--start-lib`, imports, build
-//! ids, features, maps, tracing, stub libraries, ... and bad values of them). Both linkers must give the same
-//! exit code, stdout and messages (weld may add the place in the input), and, when the link
-//! succeeds, byte-identical modules and maps.
+//! ids, features, maps, tracing, stub libraries, `--reproduce`, ... and bad values of them).
+//! Both linkers must give the same exit code, stdout and messages (weld may add the place
+//! in the input), and, when the link succeeds, byte-identical modules and maps; the
+//! `--reproduce` archives must hold the same entries (but `version.txt`).
 //!
 //! The cases come from a seeded generator, so a failure is reproducible:
 //!   WELD_RANDOM_LINKS=N      how many cases (default 400)
@@ -143,6 +144,8 @@ struct Link {
     outcome: Outcome,
     module: Option<Vec<u8>>,
     map: Option<Vec<u8>>,
+    /// The `--reproduce` archive.
+    repro: Option<Vec<u8>>,
     command: String,
 }
 
@@ -151,16 +154,17 @@ fn link(tools: &Tools, linker: &Path, program: &Program, inputs: &Path, options:
     toolchain::fresh_dir(dir)?;
     let output = dir.join("random.wasm");
     let map = dir.join("random.map");
+    let repro = dir.join("random.tar");
     let mut args = toolchain::link_args(tools, program, inputs, &output);
     // The random options go before `-o`, after the program's own.
     let at = args.len().saturating_sub(2);
-    let options = options.iter().map(|o| o.replace("{map}", &map.to_string_lossy()));
+    let options = options.iter().map(|o| o.replace("{map}", &map.to_string_lossy()).replace("{repro}", &repro.to_string_lossy()));
     args.splice(at..at, options);
     let mut cmd = Command::new(linker);
     cmd.args(&args).current_dir(inputs);
     let command = process::command_line(&cmd);
     let outcome = process::run(&mut cmd, dir, "link")?;
-    Ok(Link { outcome, module: std::fs::read(&output).ok(), map: std::fs::read(&map).ok(), command })
+    Ok(Link { outcome, module: std::fs::read(&output).ok(), map: std::fs::read(&map).ok(), repro: std::fs::read(&repro).ok(), command })
 }
 
 /// Whether the module a link wrote passes `wasm-validate`.
@@ -199,12 +203,18 @@ fn compare(theirs: &Link, ours: &Link) -> Vec<String> {
     if theirs.map != ours.map {
         out.push("maps differ".to_string());
     }
+    match (&theirs.repro, &ours.repro) {
+        (Some(a), Some(b)) => out.extend(common::tar::difference(a, b).map(|d| format!("--reproduce archives: {d}"))),
+        (Some(_), None) => out.push("weld wrote no --reproduce archive".to_string()),
+        (None, Some(_)) => out.push("weld wrote a --reproduce archive, wasm-ld did not".to_string()),
+        (None, None) => {}
+    }
     out
 }
 
-/// A random selection of options (most cases get a handful), in random order. weld's
-/// extensions (`--allow-multiple-definition`, from LLD 20) are left out.
-/// A random pick of options; a stub library, when one is drawn, is written to `stub`.
+/// A random selection of options (most cases get a handful), in random order; a stub
+/// library, when one is drawn, is written to `stub`. weld's extensions
+/// (`--allow-multiple-definition`, from LLD 20) are left out.
 fn random_options(rng: &mut Rng, inputs: &Path, ldflags: &[String], stub: &Path) -> Result<Vec<String>, String> {
     // Groups of arguments that belong together (`-z stack-size=N`).
     let mut o: Vec<Vec<String>> = Vec::new();
@@ -257,6 +267,7 @@ fn random_options(rng: &mut Rng, inputs: &Path, ldflags: &[String], stub: &Path)
     maybe(rng, 5, &mut |r| vec![format!("--trace-symbol={}", symbol(r))]);
     maybe(rng, 10, &mut |_| vec!["--why-extract=-".into()]);
     maybe(rng, 30, &mut |_| vec!["-Map={map}".into()]);
+    maybe(rng, 5, &mut |_| vec!["--reproduce={repro}".into()]);
     maybe(rng, 5, &mut |_| vec!["--no-demangle".into()]);
     maybe(rng, 5, &mut |_| vec!["--shared-memory".into()]);
     maybe(rng, 5, &mut |_| vec!["--no-check-features".into()]);

@@ -13,36 +13,13 @@ use std::process::Command;
 use common::process::{self, find_tool};
 use common::toolchain::{self, target_dir, INSTALL_HINT};
 
-/// The archive's entries: (512-byte header, data), in order.
-fn entries(tar: &[u8]) -> Vec<(Vec<u8>, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut at = 0;
-    while at + 512 <= tar.len() {
-        let header = &tar[at..at + 512];
-        if header.iter().all(|&b| b == 0) {
-            at += 512;
-            continue;
-        }
-        let size = usize::from_str_radix(std::str::from_utf8(&header[124..135]).unwrap(), 8).unwrap();
-        out.push((header.to_vec(), tar[at + 512..at + 512 + size].to_vec()));
-        at += 512 + size.div_ceil(512) * 512;
-    }
-    out
-}
-
 /// weld's archive (`ours`) holds wasm-ld's entries (`count` of them), header for header,
 /// but for `version.txt`, which names weld.
 fn assert_same_entries(theirs: &[u8], ours: &[u8], count: usize) {
-    let (theirs, ours) = (entries(theirs), entries(ours));
-    assert_eq!(theirs.len(), count, "wasm-ld's archive holds something else than expected");
-    assert_eq!(ours.len(), theirs.len(), "weld's archive holds another number of files");
-    for (i, (a, b)) in theirs.iter().zip(&ours).enumerate() {
-        let name = String::from_utf8_lossy(&a.0[..100]).trim_end_matches('\0').to_string();
-        if name.ends_with("/version.txt") {
-            assert!(String::from_utf8_lossy(&b.1).starts_with("weld "), "version.txt should name weld");
-            continue;
-        }
-        assert!(a == b, "entry {i} ({name}) differs from wasm-ld-19's");
+    let entries = common::tar::entries(theirs).expect("wasm-ld's archive is cut short");
+    assert_eq!(entries.len(), count, "wasm-ld's archive holds something else than expected");
+    if let Some(difference) = common::tar::difference(theirs, ours) {
+        panic!("weld's archive differs from wasm-ld-19's: {difference}");
     }
 }
 

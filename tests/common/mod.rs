@@ -5,6 +5,7 @@ pub mod compare;
 pub mod dwarf;
 pub mod process;
 pub mod program;
+pub mod tar;
 pub mod toolchain;
 pub mod verdict;
 pub mod wasm;
