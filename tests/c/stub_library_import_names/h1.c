@@ -1,0 +1,1 @@
+int h1(void) { return 1; }

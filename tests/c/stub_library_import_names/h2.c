@@ -1,0 +1,1 @@
+int h2(void) { return 2; }

@@ -1,0 +1,1 @@
+int h3(void) { return 3; }

@@ -1,0 +1,1 @@
+int h4(void) { return 4; }
