@@ -23,7 +23,7 @@ pub fn maybe_demangle(name: &str, demangle: bool) -> String {
         }
     }
     if name.starts_with("_Z") {
-        if let Some(text) = special_name(name).or_else(|| demangle_cpp(name).map(|t| llvm_spelling(&t))) {
+        if let Some(text) = special_name(name).or_else(|| demangle_cpp(name)).map(|t| llvm_spelling(&t)) {
             return text;
         }
     }
@@ -75,6 +75,7 @@ fn skip_number(s: &str) -> Option<&str> {
 
 /// cpp_demangle's spellings of special names, in LLVM's words.
 fn llvm_spelling(text: &str) -> String {
+    let text: &str = &llvm_tokens(text);
     let inner = |prefix: &str| text.strip_prefix(prefix).and_then(|t| t.strip_suffix(")}"));
     if let Some(ty) = inner("{vtable(") {
         return format!("vtable for {ty}");
@@ -103,6 +104,44 @@ fn llvm_spelling(text: &str) -> String {
         return format!("{rest} ({})", suffixes.concat());
     }
     text.to_string()
+}
+
+/// Two of cpp_demangle's C++03 spellings, as LLVM 19 writes them: nested template argument
+/// lists close with `>>`, not `> >`; an integer literal of a type with a suffix is
+/// written with it (`1u`, `-8l`, `2ull`), not as a cast (`(unsigned int)1`).
+fn llvm_tokens(text: &str) -> String {
+    const SUFFIXES: [(&str, &str); 5] = [
+        ("(unsigned long long)", "ull"),
+        ("(unsigned long)", "ul"),
+        ("(unsigned int)", "u"),
+        ("(long long)", "ll"),
+        ("(long)", "l"),
+    ];
+    let mut out = String::with_capacity(text.len());
+    let mut rest: &str = text;
+    'scan: while let Some(c) = rest.chars().next() {
+        if c == '(' {
+            for (cast, suffix) in SUFFIXES {
+                let Some(after) = rest.strip_prefix(cast) else { continue };
+                let sign = usize::from(after.starts_with('-'));
+                let digits = after.get(sign..).map_or(0, |d| d.bytes().take_while(u8::is_ascii_digit).count());
+                if digits > 0 {
+                    let (number, tail) = after.split_at(sign + digits);
+                    out.push_str(number);
+                    out.push_str(suffix);
+                    rest = tail;
+                    continue 'scan;
+                }
+            }
+        }
+        if c == ' ' && out.ends_with('>') && rest.get(1..).is_some_and(|r| r.starts_with('>')) {
+            rest = &rest[1..];
+            continue;
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
 }
 
 /// How deep the C++ parser may nest. Its default (96) let a 171-byte name found by the
@@ -161,6 +200,16 @@ mod tests {
             ("_ZN3foo3barEv.constprop.0.isra.1", "foo::bar() (.constprop.0.isra.1)"),
             ("_ZN4core3fmt5write17h0123456789abcdefE.llvm.42", "core::fmt::write::h0123456789abcdef (.llvm.42)"),
             ("plain_c_name", "plain_c_name"),
+            // Nested template argument lists, and literals with suffixes.
+            (
+                "_Z20cleanUpTempFilesImplN4llvm8ArrayRefINSt7__cxx1112basic_stringIcSt11char_traitsIcESaIcEEEEEj",
+                "cleanUpTempFilesImpl(llvm::ArrayRef<std::__cxx11::basic_string<char, std::char_traits<char>, std::allocator<char>>>, unsigned int)",
+            ),
+            (
+                "_Z23hasIntersectingAccessesN3isl3setEPN5polly12MemoryAccessES3_S0_RN4llvm11SmallVectorIS3_Lj8EEE",
+                "hasIntersectingAccesses(isl::set, polly::MemoryAccess*, polly::MemoryAccess*, isl::set, llvm::SmallVector<polly::MemoryAccess*, 8u>&)",
+            ),
+            ("_Z1fILm8ELx3ELy2ELln5ELi7EEvv", "void f<8ul, 3ll, 2ull, -5l, 7>()"),
         ] {
             assert_eq!(maybe_demangle(mangled, true), want, "{mangled}");
         }
