@@ -106,9 +106,11 @@ fn llvm_spelling(text: &str) -> String {
     text.to_string()
 }
 
-/// Two of cpp_demangle's C++03 spellings, as LLVM 19 writes them: nested template argument
-/// lists close with `>>`, not `> >`; an integer literal of a type with a suffix is
-/// written with it (`1u`, `-8l`, `2ull`), not as a cast (`(unsigned int)1`).
+/// cpp_demangle's spellings that LLVM 19 writes otherwise: nested template argument lists
+/// close with `>>`, not `> >`; an integer literal of a type with a suffix is written with
+/// it (`1u`, `-8l`, `2ull`), not as a cast (`(unsigned int)1`); an empty pack leaves no
+/// `, ` before the `>`; template arguments follow `operator<` and `operator<<` without a
+/// space; a lambda is `'lambda'(int)` (`'lambda0'` for the second), not `{lambda(int)#1}`.
 fn llvm_tokens(text: &str) -> String {
     const SUFFIXES: [(&str, &str); 5] = [
         ("(unsigned long long)", "ull"),
@@ -138,13 +140,51 @@ fn llvm_tokens(text: &str) -> String {
             rest = &rest[1..];
             continue;
         }
+        if c == ' ' && (out.ends_with("operator<") || out.ends_with("operator<<")) && rest.get(1..).is_some_and(|r| r.starts_with('<')) {
+            rest = &rest[1..];
+            continue;
+        }
+        if c == '>' {
+            while out.ends_with(", ") {
+                out.truncate(out.len() - 2);
+            }
+        }
+        if c == '{' {
+            if let Some((lambda, tail)) = llvm_lambda(rest) {
+                out.push_str(&lambda);
+                rest = tail;
+                continue;
+            }
+        }
         out.push(c);
         rest = &rest[c.len_utf8()..];
     }
     out
 }
 
-/// How deep the C++ parser may nest. Its default (96) let a 171-byte name found by the
+/// `{lambda(ARGS)#N}` at the start of `text` as LLVM writes it (`'lambda'(ARGS)` for the
+/// first, `'lambdaK'(ARGS)` with K = N - 2 after it), and the text after it.
+fn llvm_lambda(text: &str) -> Option<(String, &str)> {
+    let after = text.strip_prefix("{lambda(")?;
+    let mut depth = 1usize;
+    let close = after.char_indices().find_map(|(i, c)| {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ => {}
+        }
+        (depth == 0).then_some(i)
+    })?;
+    let (args, tail) = after.split_at(close);
+    let tail = tail.strip_prefix(")#")?;
+    let digits = tail.bytes().take_while(u8::is_ascii_digit).count();
+    let n: u64 = tail.get(..digits)?.parse().ok()?;
+    let tail = tail.get(digits..)?.strip_prefix('}')?;
+    let count = if n <= 1 { String::new() } else { (n - 2).to_string() };
+    Some((format!("'lambda{count}'({})", llvm_tokens(args)), tail))
+}
+
+/// How deep the C++ parser may nest./// How deep the C++ parser may nest. Its default (96) let a 171-byte name found by the
 /// fuzzer take over a second of backtracking; at 64 it takes microseconds, and names from
 /// real code (libc++, deep templates) stay far shallower. A deeper name stays mangled.
 const PARSE_DEPTH: u32 = 64;
@@ -210,6 +250,20 @@ mod tests {
                 "hasIntersectingAccesses(isl::set, polly::MemoryAccess*, polly::MemoryAccess*, isl::set, llvm::SmallVector<polly::MemoryAccess*, 8u>&)",
             ),
             ("_Z1fILm8ELx3ELy2ELln5ELi7EEvv", "void f<8ul, 3ll, 2ull, -5l, 7>()"),
+            // An empty pack, template arguments after `operator<<`, lambdas.
+            (
+                "_ZN17NewPMDebugifyPass3runERN4llvm6ModuleERNS0_15AnalysisManagerIS1_JEEE",
+                "NewPMDebugifyPass::run(llvm::Module&, llvm::AnalysisManager<llvm::Module>&)",
+            ),
+            (
+                "_ZN4llvm4PBQPlsINS_11raw_ostreamEEERT_S4_RKNS0_6MatrixE",
+                "llvm::raw_ostream& llvm::PBQP::operator<<<llvm::raw_ostream>(llvm::raw_ostream&, llvm::PBQP::Matrix const&)",
+            ),
+            ("_ZZ4mainENKUliE_clEi", "main::'lambda'(int)::operator()(int) const"),
+            (
+                "_ZTIZN4llvm7objcopy3elf9ELFWriterINS_6object7ELFTypeILNS_10endiannessE0ELb0EEEE8finalizeEvEUlRKNS1_11SectionBaseEE0_",
+                "typeinfo for llvm::objcopy::elf::ELFWriter<llvm::object::ELFType<(llvm::endianness)0, false>>::finalize()::'lambda0'(llvm::objcopy::elf::SectionBase const&)",
+            ),
         ] {
             assert_eq!(maybe_demangle(mangled, true), want, "{mangled}");
         }

@@ -1,6 +1,8 @@
-// C++ names as wasm-ld writes them into the name section and the map: nested template
-// argument lists closing with `>>`, and integer template arguments of types with a
-// literal suffix (`8u`, `3ul`, `-2l`), as LLVM's demangler prints them.
+// C++ names as wasm-ld writes them into the name section and the map, as LLVM's demangler
+// prints them: nested template argument lists closing with `>>`, integer template
+// arguments of types with a literal suffix (`8u`, `3ul`, `-2l`), a pack.
+// (Not here: a closure type as a template argument, where LLVM 19 prints the enclosing
+// template's argument for the closure's `T_` — weld, on cpp_demangle, prints the closure.)
 // CFLAGS: -fno-exceptions -fno-rtti -O0
 // LDFLAGS: -Map={out}/cpp_template_names.map
 #include <stdio.h>
@@ -13,10 +15,14 @@ template <class T> __attribute__((noinline)) int unbox(const Box<Box<T>>& b) { r
 template <class T, unsigned N> __attribute__((noinline)) int first(const Array<Box<T>, N>& a) { return (int)a.items[0].value; }
 template <unsigned long N, long M> __attribute__((noinline)) int area(Shape<N, M> s) { return s.area(); }
 
+template <class T, class... Rest> struct Tuple {};
+template <class T, class... Rest> __attribute__((noinline)) int tuple_size(Tuple<T, Rest...>) { return 1 + (int)sizeof...(Rest); }
+
 int main() {
     Box<Box<int>> b = {{41}};
     Array<Box<char>, 8u> a = {};
     a.items[0].value = 1;
     printf("%d %d %d\n", unbox(b), first(a), area(Shape<3ul, -2l>()));
+    printf("%d %d\n", tuple_size(Tuple<int>()), tuple_size(Tuple<char, Box<int>, long>()));
     return 0;
 }
