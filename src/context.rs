@@ -433,12 +433,17 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// Records an error. wasm-ld exits at the first error past `--error-limit` (after
-    /// saying "too many errors"): the link keeps that one, for the driver to print the same,
-    /// and stops recording and loading there, so hostile input cannot pile up diagnostics.
+    /// Records an error. wasm-ld exits at the first error past `--error-limit`, saying
+    /// "too many errors" instead: so does the link (the driver prints that line in the
+    /// same place), which then stops recording and loading, so hostile input cannot pile
+    /// up diagnostics.
     pub fn error(&mut self, d: Diagnostic) {
         let limit = self.options.error_limit;
-        if limit != 0 && self.error_count > limit {
+        if limit != 0 && self.error_count >= limit {
+            if self.error_count == limit {
+                self.error_count += 1;
+                self.diags.push(Diagnostic::error(crate::driver::TOO_MANY_ERRORS));
+            }
             self.fatal = true;
             return;
         }

@@ -435,6 +435,9 @@ fn imports_path(path: &str) -> String {
     format!("{}.imports", &path[..name_start + stem_len])
 }
 
+/// What lld says when it stops at `--error-limit`.
+pub const TOO_MANY_ERRORS: &str = "too many errors emitted, stopping now (use -error-limit=0 to see all errors)";
+
 /// lld's error handler rules: `--fatal-warnings` turns warnings into errors; after
 /// `--error-limit` errors (0 = no limit) one "too many errors" line is printed and the
 /// link stops.
@@ -474,9 +477,7 @@ impl ErrorHandler {
         if self.limit == 0 || self.errors < self.limit {
             self.list.push(d);
         } else if self.errors == self.limit {
-            self.list.push(Diagnostic::error(
-                "too many errors emitted, stopping now (use -error-limit=0 to see all errors)",
-            ));
+            self.list.push(Diagnostic::error(TOO_MANY_ERRORS));
             self.stopped = true;
         }
         // Past the limit (it was lowered after some errors) lld counts silently.

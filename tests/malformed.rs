@@ -444,6 +444,23 @@ fn stub_library_inputs() {
     for (label, text) in &hostile {
         cases.case(label.to_string(), || judge(text));
     }
+    // As wasm-ld, the link stops at the first error past --error-limit, saying so.
+    let missing: String = (0..30).map(|i| format!("missing_{i}, ")).collect();
+    let many = format!("#STUB\nadd: {missing}\n").into_bytes();
+    for (limit, want) in [(20, 21), (3, 4), (0, 30)] {
+        cases.case(format!("30 errors, --error-limit={limit}"), || {
+            let o = Options { error_limit: limit, ..real_options() };
+            let Err(d) = weld::link(&inputs(&[("main.o", &r.main), ("host.stub", &many)]), &o) else {
+                return Err("linked".into());
+            };
+            let errors: Vec<String> = d.errors().map(|e| e.message.clone()).collect();
+            let last_says = limit == 0 || errors.last().is_some_and(|m| m == weld::driver::TOO_MANY_ERRORS);
+            if errors.len() != want || !last_says {
+                return Err(format!("{} errors, the last {:?}", errors.len(), errors.last()));
+            }
+            Ok(())
+        });
+    }
     cases.finish();
 }
 

@@ -180,6 +180,16 @@ test('stub library: the host function it names is imported, and what that needs 
   assert.ok(Buffer.from(wasm).equals(readFileSync(join(dir, 'stub.wasm'))), 'differs from wasm-ld-19');
   // Without the stub library, the function is an undefined symbol.
   assert.throws(() => link(inputs.slice(0, -1), { output: 'stub.wasm' }), /undefined symbol: missing_function/);
+  // Dependencies nobody defines are errors; past errorLimit the link stops, saying so.
+  const missing = Array.from({ length: 25 }, (_, i) => `nowhere_${i}`).join(', ');
+  const bad = [...inputs.slice(0, -1), { name: 'bad.stub', bytes: new TextEncoder().encode(`#STUB\nmissing_function: ${missing}\n`) }];
+  assert.throws(() => link(bad), (e) => {
+    assert.equal(e.diagnostics.length, 21);
+    assert.match(e.diagnostics[0].message, /bad\.stub: undefined symbol: nowhere_0\. Required by missing_function/);
+    assert.match(e.diagnostics[20].message, /too many errors emitted/);
+    return true;
+  });
+  assert.throws(() => link(bad, { errorLimit: 0 }), (e) => e.diagnostics.length === 25);
 });
 
 test('whyExtract: the table --why-extract writes, as wasm-ld-19 writes it', () => {
