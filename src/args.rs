@@ -1202,7 +1202,6 @@ mod rsp {
             if out.len().saturating_add(tokens.len()) > MAX_ARGUMENTS {
                 h.report(Diagnostic::error(format!("response files expand to too many arguments (more than {MAX_ARGUMENTS}) at: '{path}'")));
                 budget.too_many_arguments = true;
-                *out = Vec::new();
                 return false;
             }
             stack.push(path.to_string());

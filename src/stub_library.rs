@@ -161,7 +161,8 @@ fn symbol_entry<'c, 'a>(ctx: &'c Ctx<'a>, lib: usize, entry: usize) -> Option<&'
     ctx.stub_libraries.get(lib)?.symbols.get(entry)
 }
 
-fn library_name<'c>(ctx: &'c Ctx<'_>, lib: usize) -> &'c str {
+/// The name of stub library `lib` (as `Requester::StubLibrary` holds it).
+pub fn library_name<'c>(ctx: &'c Ctx<'_>, lib: usize) -> &'c str {
     ctx.stub_libraries.get(lib).map_or("", |l| l.name.as_str())
 }
 
@@ -180,17 +181,18 @@ fn import_with_dependencies(ctx: &mut Ctx<'_>, lib: usize, entry: usize, s: Symb
     let mut extracted = false;
     let deps = symbol_entry(ctx, lib, entry).map(|(_, deps)| deps.clone()).unwrap_or_default();
     for dep in deps {
-        let Some(needed) = std::str::from_utf8(dep).ok().and_then(|d| ctx.find(d)) else {
-            let msg = format!("{lib_name}: undefined symbol: {}. Required by {}", String::from_utf8_lossy(dep), ctx.display_name(name));
-            ctx.error(Diagnostic::error(msg));
-            continue;
+        let found = std::str::from_utf8(dep).ok().and_then(|d| ctx.find(d));
+        let needed = match found {
+            Some(n) if !ctx.sym(n).is_undefined() => n,
+            _ => {
+                // Named as written when not in the symbol table, as a symbol when undefined.
+                let shown = found.map_or_else(|| String::from_utf8_lossy(dep).into_owned(), |n| ctx.display_name(ctx.sym(n).name));
+                let msg = format!("{lib_name}: undefined symbol: {shown}. Required by {}", ctx.display_name(name));
+                ctx.error(Diagnostic::error(msg));
+                continue;
+            }
         };
         let needed_name = ctx.sym(needed).name;
-        if ctx.sym(needed).is_undefined() {
-            let msg = format!("{lib_name}: undefined symbol: {}. Required by {}", ctx.display_name(needed_name), ctx.display_name(name));
-            ctx.error(Diagnostic::error(msg));
-            continue;
-        }
         if ctx.traced(needed_name) {
             let msg = format!("{lib_name}: exported {} due to import of {name}", ctx.display_name(needed_name));
             ctx.messages.push(msg);

@@ -56,7 +56,7 @@ fn inputs(f: &Final<'_, '_>) -> Vec<InputReport> {
                 referenced_by: match by {
                     Requester::File(Some(b)) => ctx.files[b.idx()].name.clone(),
                     Requester::File(None) | Requester::Option(_) => "<command line>".to_string(),
-                    Requester::StubLibrary(lib) => ctx.stub_libraries.get(lib).map_or_else(String::new, |l| l.name.clone()),
+                    Requester::StubLibrary(lib) => crate::stub_library::library_name(ctx, lib).to_string(),
                 },
             }),
         })

@@ -12,7 +12,7 @@ pub fn write(ctx: &mut Ctx<'_>) {
         let requester = match record.requester {
             Requester::File(file) => ctx.file_name(file),
             Requester::Option(option) => option,
-            Requester::StubLibrary(lib) => ctx.stub_libraries.get(lib).map_or("", |l| l.name.as_str()),
+            Requester::StubLibrary(lib) => crate::stub_library::library_name(ctx, lib),
         };
         let symbol = ctx.sym(record.symbol).name;
         lines.push(format!("{requester}\t{}\t{}", ctx.file_name(record.file), ctx.display_name(symbol)));
