@@ -1,18 +1,59 @@
-//! weld's demangler against LLVM's on real names: every C++ and Rust symbol of the Rust
-//! toolchain's wasm32-wasip1 libraries (std, core, alloc, ...: about 39,000 names, legacy
-//! and v0 Rust, `.llvm.N` and `.N` suffixes) must read as `llvm-cxxfilt-19` prints it,
-//! because wasm-ld writes demangled names into the `name` section and the map.
-//! Needs `rustup target add wasm32-wasip1` and llvm-19 (`llvm-nm-19`, `llvm-cxxfilt-19`).
+//! weld's demangler against LLVM's on real names, which must read as `llvm-cxxfilt-19`
+//! prints them, because wasm-ld writes demangled names into the `name` section and the map:
+//! every C++ and Rust symbol of the Rust toolchain's wasm32-wasip1 libraries (std, core,
+//! alloc, ...: about 39,000 names, legacy and v0 Rust, `.llvm.N` and `.N` suffixes); the
+//! C++ names LLVM's own libraries export (about 85,000, deep templates of every kind); and
+//! the symbols of `tests/demangle/features.cpp`, written for the rarer manglings.
+//! Needs `rustup target add wasm32-wasip1`, clang-19 and llvm-19 (`llvm-nm-19`,
+//! `llvm-cxxfilt-19`, libLLVM and libclang-cpp).
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 #[test]
-fn demangles_like_llvm_cxxfilt() {
+fn rust_toolchain_names_demangle_like_llvm_cxxfilt() {
     let names = toolchain_names();
     assert!(names.len() > 1000, "only {} mangled names found in the wasm32-wasip1 rlibs", names.len());
-    let llvm = cxxfilt(&names);
+    assert_demangled_as_llvm(&names);
+}
+
+#[test]
+fn llvm_library_names_demangle_like_llvm_cxxfilt() {
+    let libdir = PathBuf::from(run(Command::new("llvm-config-19").arg("--libdir")).trim());
+    let libllvm = ["/usr/lib/x86_64-linux-gnu/libLLVM.so.19.1", "/usr/lib/llvm-19/lib/libLLVM.so.19.1"]
+        .iter()
+        .map(PathBuf::from)
+        .find(|p| p.exists())
+        .unwrap_or_else(|| panic!("libLLVM.so.19.1 not found (apt-get install llvm-19)"));
+    let mut names = Vec::new();
+    for lib in [libllvm, libdir.join("libclang-cpp.so.19.1")] {
+        assert!(lib.exists(), "{} is missing (apt-get install clang-19 llvm-19)", lib.display());
+        names.extend(mangled_names(&run(Command::new("llvm-nm-19").args(["-D", "--defined-only"]).arg(&lib))));
+    }
+    names.sort();
+    names.dedup();
+    assert!(names.len() > 50_000, "only {} C++ names in libLLVM and libclang-cpp", names.len());
+    assert_demangled_as_llvm(&names);
+}
+
+#[test]
+fn rare_cpp_manglings_demangle_like_llvm_cxxfilt() {
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/demangle/features.cpp");
+    let object = Path::new(env!("CARGO_TARGET_TMPDIR")).join("demangle_features.o");
+    run(Command::new("clang++-19")
+        .args(["--target=x86_64-linux-gnu", "-std=c++2b", "-c", "-o"])
+        .arg(&object)
+        .arg(&source));
+    let mut names = mangled_names(&run(Command::new("llvm-nm-19").arg(&object)));
+    names.sort();
+    names.dedup();
+    assert!(names.len() > 80, "only {} names in {}", names.len(), object.display());
+    assert_demangled_as_llvm(&names);
+}
+
+fn assert_demangled_as_llvm(names: &[String]) {
+    let llvm = cxxfilt(names);
     let mismatches: Vec<String> = names
         .iter()
         .zip(&llvm)
@@ -30,6 +71,17 @@ fn demangles_like_llvm_cxxfilt() {
     );
 }
 
+/// The `_Z` and `_R` names in an `llvm-nm` listing.
+fn mangled_names(listing: &str) -> Vec<String> {
+    listing
+        .lines()
+        .filter_map(|l| l.split_whitespace().last())
+        .map(|n| n.split('@').next().unwrap_or(n))
+        .filter(|n| n.starts_with("_Z") || n.starts_with("_R"))
+        .map(str::to_string)
+        .collect()
+}
+
 /// The mangled names defined or used by the toolchain's wasm32-wasip1 rlibs.
 fn toolchain_names() -> Vec<String> {
     let sysroot = run(Command::new("rustc").args(["--print", "sysroot"]));
@@ -43,14 +95,7 @@ fn toolchain_names() -> Vec<String> {
     assert!(!rlibs.is_empty(), "no rlibs in {}", lib.display());
     let mut names: Vec<String> = Vec::new();
     for rlib in rlibs {
-        let listing = run(Command::new("llvm-nm-19").arg("--no-demangle").arg(&rlib));
-        names.extend(
-            listing
-                .lines()
-                .filter_map(|l| l.split_whitespace().last())
-                .filter(|n| n.starts_with("_Z") || n.starts_with("_R"))
-                .map(str::to_string),
-        );
+        names.extend(mangled_names(&run(Command::new("llvm-nm-19").arg("--no-demangle").arg(&rlib))));
     }
     names.sort();
     names.dedup();

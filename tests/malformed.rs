@@ -1389,7 +1389,7 @@ fn fuzz_regressions() {
                 }
                 "demangle" => {
                     // As the target feeds it: each prefix; the output stays bounded (and fast:
-                    // the finding took 18 s, which shows as a slow test).
+                    // the findings took cpp_demangle up to 18 s, which would show as a slow test).
                     let text = String::from_utf8_lossy(&data);
                     for prefix in ["_Z", "_R", ""] {
                         let name = format!("{prefix}{text}");

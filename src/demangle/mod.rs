@@ -1,0 +1,155 @@
+//! Symbol names for people: Itanium C++ and Rust (legacy and v0) demangling, as wasm-ld
+//! prints names in diagnostics and in the `name` section.
+
+mod itanium;
+
+/// `main` is renamed `__main_argc_argv` by clang when it takes arguments; wasm-ld shows it
+/// as `main`.
+pub fn maybe_demangle(name: &str, demangle: bool) -> String {
+    if name == "__main_argc_argv" {
+        return "main".to_string();
+    }
+    if !demangle {
+        return name.to_string();
+    }
+    demangle_as_llvm(name).unwrap_or_else(|| name.to_string())
+}
+
+/// `llvm::demangle` without its Microsoft and D manglings: the name as it is, then without
+/// one leading underscore (a Darwin-style `__Z`).
+fn demangle_as_llvm(name: &str) -> Option<String> {
+    demangle_one(name, true).or_else(|| demangle_one(name.strip_prefix('_')?, false))
+}
+
+/// An Itanium C++ or Rust v0 name, after an optional `.` that stays in front.
+fn demangle_one(name: &str, can_have_leading_dot: bool) -> Option<String> {
+    let (dot, name) = match name.strip_prefix('.') {
+        Some(rest) if can_have_leading_dot => (".", rest),
+        _ => ("", name),
+    };
+    let text = if name.starts_with("_Z") || name.starts_with("___Z") {
+        itanium::demangle(name)?
+    } else if name.starts_with("_R") {
+        rust_v0(name)?
+    } else {
+        return None;
+    };
+    Some(format!("{dot}{text}"))
+}
+
+fn rust_v0(name: &str) -> Option<String> {
+    // LLVM prints a suffix after the symbol (`.0`, `.llvm.123`) in parentheses.
+    let (symbol, suffix) = match name.find('.') {
+        Some(dot) => name.split_at(dot),
+        None => (name, ""),
+    };
+    let d = rustc_demangle::try_demangle(symbol).ok()?;
+    // The alternate form leaves out crate disambiguators (`core[1a2b..]::`), as LLVM's Rust
+    // demangler, and so wasm-ld, prints them.
+    Some(if suffix.is_empty() { format!("{d:#}") } else { format!("{d:#} ({suffix})") })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::maybe_demangle;
+
+    #[test]
+    fn as_llvm_cxxfilt_19_prints_them() {
+        // Expected texts from `llvm-cxxfilt-19` (LLVM's demanglers, which wasm-ld uses).
+        for (mangled, want) in [
+            ("_RNvNtCsdHhIpgkcIfN_4core9panicking18panic_bounds_check", "core::panicking::panic_bounds_check"),
+            (
+                "_ZN4core5slice29_$LT$impl$u20$$u5b$T$u5d$$GT$12chunks_exact17h2b4e5a352cc6cb9dE",
+                "core::slice::_$LT$impl$u20$$u5b$T$u5d$$GT$::chunks_exact::h2b4e5a352cc6cb9d",
+            ),
+            ("_ZN3foo3barIiEEvT_", "void foo::bar<int>(int)"),
+            ("__main_argc_argv", "main"),
+            ("_ZTV6Square", "vtable for Square"),
+            ("_ZTT6Square", "VTT for Square"),
+            ("_ZThn8_N3Foo3barEv", "non-virtual thunk to Foo::bar()"),
+            ("_ZTv0_n12_N3Foo3bazEi", "virtual thunk to Foo::baz(int)"),
+            ("_ZTch0_h4_N3Foo3quxEv", "covariant return thunk to Foo::qux()"),
+            ("_ZGVZ4mainE1x", "guard variable for main::x"),
+            ("_ZGRZ4mainE1x_", "reference temporary for main::x"),
+            ("_ZTI6Square", "typeinfo for Square"),
+            ("_ZTS6Square", "typeinfo name for Square"),
+            ("_ZTW1x", "thread-local wrapper routine for x"),
+            ("_ZTH1x", "thread-local initialization routine for x"),
+            ("_ZTCN1A1BE0_N1C1DE", "construction vtable for C::D-in-A::B"),
+            ("_Z1fv.cold.1", "f() (.cold.1)"),
+            ("_RNvNtNtCset5xJoy1xWQ_3std6thread11main_thread4MAIN.0", "std::thread::main_thread::MAIN (.0)"),
+            ("_ZN3foo3barEv.constprop.0.isra.1", "foo::bar() (.constprop.0.isra.1)"),
+            ("_ZN4core3fmt5write17h0123456789abcdefE.llvm.42", "core::fmt::write::h0123456789abcdef (.llvm.42)"),
+            ("plain_c_name", "plain_c_name"),
+            // Nested template argument lists, and literals with suffixes.
+            (
+                "_Z20cleanUpTempFilesImplN4llvm8ArrayRefINSt7__cxx1112basic_stringIcSt11char_traitsIcESaIcEEEEEj",
+                "cleanUpTempFilesImpl(llvm::ArrayRef<std::__cxx11::basic_string<char, std::char_traits<char>, std::allocator<char>>>, unsigned int)",
+            ),
+            (
+                "_Z23hasIntersectingAccessesN3isl3setEPN5polly12MemoryAccessES3_S0_RN4llvm11SmallVectorIS3_Lj8EEE",
+                "hasIntersectingAccesses(isl::set, polly::MemoryAccess*, polly::MemoryAccess*, isl::set, llvm::SmallVector<polly::MemoryAccess*, 8u>&)",
+            ),
+            ("_Z1fILm8ELx3ELy2ELln5ELi7EEvv", "void f<8ul, 3ll, 2ull, -5l, 7>()"),
+            // An empty pack, template arguments after `operator<<`, lambdas.
+            (
+                "_ZN17NewPMDebugifyPass3runERN4llvm6ModuleERNS0_15AnalysisManagerIS1_JEEE",
+                "NewPMDebugifyPass::run(llvm::Module&, llvm::AnalysisManager<llvm::Module>&)",
+            ),
+            (
+                "_ZN4llvm4PBQPlsINS_11raw_ostreamEEERT_S4_RKNS0_6MatrixE",
+                "llvm::raw_ostream& llvm::PBQP::operator<<<llvm::raw_ostream>(llvm::raw_ostream&, llvm::PBQP::Matrix const&)",
+            ),
+            ("_ZZ4mainENKUliE_clEi", "main::'lambda'(int)::operator()(int) const"),
+            (
+                "_ZTIZN4llvm7objcopy3elf9ELFWriterINS_6object7ELFTypeILNS_10endiannessE0ELb0EEEE8finalizeEvEUlRKNS1_11SectionBaseEE0_",
+                "typeinfo for llvm::objcopy::elf::ELFWriter<llvm::object::ELFType<(llvm::endianness)0, false>>::finalize()::'lambda0'(llvm::objcopy::elf::SectionBase const&)",
+            ),
+        ] {
+            assert_eq!(maybe_demangle(mangled, true), want, "{mangled}");
+        }
+        assert_eq!(maybe_demangle("_ZN3foo3barIiEEvT_", false), "_ZN3foo3barIiEEvT_");
+    }
+
+    #[test]
+    fn hostile_names_stay_mangled_and_bounded() {
+        // Nesting past the parser's depth is left as it is; just within it, it demangles
+        // (and the recursion fits a debug build's test thread).
+        let deep = format!("_Z1f{}i", "P".repeat(300));
+        assert_eq!(maybe_demangle(&deep, true), deep);
+        let within = format!("_Z1f{}i", "P".repeat(240));
+        assert_eq!(maybe_demangle(&within, true), format!("f(int{})", "*".repeat(240)));
+
+        // Each parameter is a template of the previous one twice: 2^40 characters in full.
+        let mut doubling = String::from("_Z1f1a1bIS_S_E");
+        for previous in 2..42 {
+            doubling += &format!("S0_I{0}{0}E", substitution(previous));
+        }
+        assert_eq!(maybe_demangle(&doubling, true), doubling);
+
+        // The same inside expansions of an empty pack: LLVM ends up printing `void f<>()`,
+        // after writing and erasing 2^40 characters; the printer's bounds stop it first.
+        let mut hidden = String::from("_Z1fIJEEvDp1bIT_T_E");
+        for previous in (4..84).step_by(2) {
+            hidden += &format!("DpS0_I{0}{0}E", substitution(previous));
+        }
+        assert_eq!(maybe_demangle(&hidden, true), hidden);
+    }
+
+    /// The substitution that refers to entry `index` of the table (`S_`, `S0_`, ... `SZ_`, `S10_`).
+    fn substitution(index: usize) -> String {
+        if index == 0 {
+            return "S_".to_string();
+        }
+        let mut n = index - 1;
+        let mut digits = Vec::new();
+        loop {
+            digits.push(char::from(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"[n % 36]));
+            n /= 36;
+            if n == 0 {
+                break;
+            }
+        }
+        format!("S{}_", digits.iter().rev().collect::<String>())
+    }
+}
