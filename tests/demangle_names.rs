@@ -2,8 +2,9 @@
 //! prints them, because wasm-ld writes demangled names into the `name` section and the map:
 //! every C++ and Rust symbol of the Rust toolchain's wasm32-wasip1 libraries (std, core,
 //! alloc, ...: about 39,000 names, legacy and v0 Rust, `.llvm.N` and `.N` suffixes); the
-//! C++ names LLVM's own libraries export (about 85,000, deep templates of every kind); and
-//! the symbols of `tests/demangle/features.cpp`, written for the rarer manglings.
+//! C++ names LLVM's own libraries export (about 85,000, deep templates of every kind);
+//! the symbols of `tests/demangle/features.cpp`, written for the rarer manglings; and
+//! 100,000 names mutated from those (LLVM's reading of invalid names counts too).
 //! Needs `rustup target add wasm32-wasip1`, clang-19 and llvm-19 (`llvm-nm-19`,
 //! `llvm-cxxfilt-19`, libLLVM and libclang-cpp).
 
@@ -20,35 +21,155 @@ fn rust_toolchain_names_demangle_like_llvm_cxxfilt() {
 
 #[test]
 fn llvm_library_names_demangle_like_llvm_cxxfilt() {
-    let libdir = PathBuf::from(run(Command::new("llvm-config-19").arg("--libdir")).trim());
-    let libllvm = ["/usr/lib/x86_64-linux-gnu/libLLVM.so.19.1", "/usr/lib/llvm-19/lib/libLLVM.so.19.1"]
-        .iter()
-        .map(PathBuf::from)
-        .find(|p| p.exists())
-        .unwrap_or_else(|| panic!("libLLVM.so.19.1 not found (apt-get install llvm-19)"));
-    let mut names = Vec::new();
-    for lib in [libllvm, libdir.join("libclang-cpp.so.19.1")] {
-        assert!(lib.exists(), "{} is missing (apt-get install clang-19 llvm-19)", lib.display());
-        names.extend(mangled_names(&run(Command::new("llvm-nm-19").args(["-D", "--defined-only"]).arg(&lib))));
-    }
-    names.sort();
-    names.dedup();
+    let names = llvm_library_names();
     assert!(names.len() > 50_000, "only {} C++ names in libLLVM and libclang-cpp", names.len());
     assert_demangled_as_llvm(&names);
 }
 
 #[test]
 fn rare_cpp_manglings_demangle_like_llvm_cxxfilt() {
-    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/demangle/features.cpp");
-    let object = Path::new(env!("CARGO_TARGET_TMPDIR")).join("demangle_features.o");
-    run(Command::new("clang++-19")
-        .args(["--target=x86_64-linux-gnu", "-std=c++2b", "-c", "-o"])
-        .arg(&object)
-        .arg(&source));
-    let mut names = mangled_names(&run(Command::new("llvm-nm-19").arg(&object)));
-    names.sort();
-    names.dedup();
-    assert!(names.len() > 80, "only {} names in {}", names.len(), object.display());
+    let names = feature_names();
+    assert!(names.len() > 80, "only {} names in tests/demangle/features.cpp", names.len());
+    assert_demangled_as_llvm(&names);
+}
+
+/// Names a byte or a token away from real ones, most of them invalid: LLVM's reading of
+/// bad input (what it rejects, and what it still prints) is what wasm-ld writes too.
+#[test]
+fn mutated_names_demangle_like_llvm_cxxfilt() {
+    const TOKENS: &[&str] = &[
+        "T_",
+        "S_",
+        "S0_",
+        "S1_",
+        "T0_",
+        "I",
+        "E",
+        "J",
+        "JE",
+        "Dp",
+        "cv",
+        "N",
+        "Z",
+        "R",
+        "O",
+        "K",
+        "Ul",
+        "UlvE_",
+        "Ut_",
+        "L",
+        "X",
+        "fp_",
+        "sp",
+        "Tn",
+        "Ty",
+        "Tk",
+        "Tt",
+        "Tp",
+        "TL0__",
+        "B3abi",
+        "DC1a1bE",
+        "W3mod",
+        "F",
+        "H",
+        "Q",
+        "DtfpE",
+        "srN",
+        "sr",
+        "gs",
+        "li",
+        "L_Z",
+        "Lf3f800000E",
+        "Ld3ff8000000000000E",
+        "A3_",
+        "A_",
+        "M1a",
+        "Dv4_",
+        "DB3_",
+        "Dk",
+        "Ua9enable_ifI",
+        "dn",
+        "on",
+        "cl",
+        "cp",
+        "il",
+        "tl",
+        "nw",
+        "dl",
+        "so",
+        "mc",
+        "rq",
+        "sZ",
+        "sP",
+        "tw",
+        "fL0p_",
+        "fl",
+        "fRpl",
+        "GR",
+        "GV",
+        "TW",
+        "TC",
+        "Tc",
+        "Th",
+        "TA",
+        "St",
+        "Sa",
+        "Ss",
+        "C1",
+        "D0",
+        "CI1",
+        "z",
+        "v",
+        "i",
+        "DO",
+        "Do",
+        "Dw",
+        "RE",
+        "OE",
+        "U3foo",
+        "Dn",
+        "pm",
+        "pt",
+        "qu",
+        "pp_",
+        "aw",
+        "DF16_",
+        "DA",
+        "DS",
+        ".",
+    ];
+    let features = feature_names();
+    let mut bases: Vec<String> = (0..20).flat_map(|_| features.iter().cloned()).collect();
+    bases.extend(llvm_library_names().into_iter().step_by(10));
+    let mut rng = 0x2545_f491_4f6c_dd1d_u64;
+    let mut next = move |bound: usize| {
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        (rng % bound as u64) as usize
+    };
+    let mut names = Vec::new();
+    for _ in 0..100_000 {
+        let mut name: Vec<u8> = bases[next(bases.len())].clone().into_bytes();
+        for _ in 0..1 + next(8) {
+            let at = 2 + next(name.len() - 1);
+            match next(4) {
+                0 if name.len() > 3 => {
+                    name.remove(at.min(name.len() - 1));
+                }
+                1 => {
+                    let donor = bases[next(bases.len())].as_bytes();
+                    let from = 2 + next(donor.len() - 2);
+                    let to = (from + next(40)).min(donor.len());
+                    name.splice(at..at, donor[from..to].iter().copied());
+                }
+                _ => {
+                    name.splice(at..at, TOKENS[next(TOKENS.len())].bytes());
+                }
+            }
+        }
+        names.push(String::from_utf8(name).expect("ASCII names stay ASCII"));
+    }
     assert_demangled_as_llvm(&names);
 }
 
@@ -80,6 +201,39 @@ fn mangled_names(listing: &str) -> Vec<String> {
         .filter(|n| n.starts_with("_Z") || n.starts_with("_R"))
         .map(str::to_string)
         .collect()
+}
+
+/// The C++ names libLLVM and libclang-cpp export.
+fn llvm_library_names() -> Vec<String> {
+    let libdir = PathBuf::from(run(Command::new("llvm-config-19").arg("--libdir")).trim());
+    let libllvm = ["/usr/lib/x86_64-linux-gnu/libLLVM.so.19.1", "/usr/lib/llvm-19/lib/libLLVM.so.19.1"]
+        .iter()
+        .map(PathBuf::from)
+        .find(|p| p.exists())
+        .unwrap_or_else(|| panic!("libLLVM.so.19.1 not found (apt-get install llvm-19)"));
+    let mut names = Vec::new();
+    for lib in [libllvm, libdir.join("libclang-cpp.so.19.1")] {
+        assert!(lib.exists(), "{} is missing (apt-get install clang-19 llvm-19)", lib.display());
+        names.extend(mangled_names(&run(Command::new("llvm-nm-19").args(["-D", "--defined-only"]).arg(&lib))));
+    }
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// The names of `tests/demangle/features.cpp`, compiled by clang++-19.
+fn feature_names() -> Vec<String> {
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/demangle/features.cpp");
+    let object = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("demangle_features-{}.o", std::process::id()));
+    run(Command::new("clang++-19")
+        .args(["--target=x86_64-linux-gnu", "-std=c++2b", "-c", "-o"])
+        .arg(&object)
+        .arg(&source));
+    let mut names = mangled_names(&run(Command::new("llvm-nm-19").arg(&object)));
+    let _ = std::fs::remove_file(&object);
+    names.sort();
+    names.dedup();
+    names
 }
 
 /// The mangled names defined or used by the toolchain's wasm32-wasip1 rlibs.
