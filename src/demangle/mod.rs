@@ -27,26 +27,85 @@ fn demangle_one(name: &str, can_have_leading_dot: bool) -> Option<String> {
         Some(rest) if can_have_leading_dot => (".", rest),
         _ => ("", name),
     };
+    let room = output_bound(name.len());
     let text = if name.starts_with("_Z") || name.starts_with("___Z") {
-        itanium::demangle(name)?
+        itanium::demangle(name, room)?
     } else if name.starts_with("_R") {
-        rust_v0(name)?
+        rust_v0(name, room)?
     } else {
         return None;
     };
     Some(format!("{dot}{text}"))
 }
 
-fn rust_v0(name: &str) -> Option<String> {
+/// The longest demangled text weld writes for a mangled name of `len` bytes. Substitutions
+/// and back-references let a short name stand for an exponentially long one; past this
+/// bound the name stays mangled, so the names of a module stay linear in the size of its
+/// inputs. Real names stay far below: the most any of 131,000 C++ names of LLVM's
+/// libraries grows is 28.5 times (to 8 KiB).
+fn output_bound(len: usize) -> usize {
+    len.saturating_mul(64).clamp(1024, 64 * 1024)
+}
+
+/// A Rust v0 name (`_R...`) as LLVM's Rust demangler prints it, or `None` where LLVM's
+/// fails: rustc-demangle prints what it could with `{invalid syntax}` or
+/// `{recursion limit reached}` in place of the rest, LLVM leaves such a name mangled.
+fn rust_v0(name: &str, room: usize) -> Option<String> {
     // LLVM prints a suffix after the symbol (`.0`, `.llvm.123`) in parentheses.
     let (symbol, suffix) = match name.find('.') {
         Some(dot) => name.split_at(dot),
         None => (name, ""),
     };
     let d = rustc_demangle::try_demangle(symbol).ok()?;
+    let mut out = Bounded { text: String::new(), room };
     // The alternate form leaves out crate disambiguators (`core[1a2b..]::`), as LLVM's Rust
     // demangler, and so wasm-ld, prints them.
-    Some(if suffix.is_empty() { format!("{d:#}") } else { format!("{d:#} ({suffix})") })
+    std::fmt::Write::write_fmt(&mut out, format_args!("{d:#}")).ok()?;
+    if rustc_demangle_failed(&out.text) {
+        return None;
+    }
+    if !suffix.is_empty() {
+        out.text = format!("{} ({suffix})", out.text);
+    }
+    Some(out.text)
+}
+
+/// Whether rustc-demangle's text shows something LLVM 19's Rust demangler fails on: an
+/// error marker, the `?` it prints for what follows one (alone when the marker fell in a
+/// part it was not printing; a `?` inside a string constant, `{*"?"}`, is text), an
+/// identifier that is not valid punycode, or the unstable `#[splat]`.
+fn rustc_demangle_failed(text: &str) -> bool {
+    const MARKERS: [&str; 5] =
+        ["{invalid syntax}", "{recursion limit reached}", "{size limit reached}", "punycode{", "#[splat] "];
+    if MARKERS.iter().any(|e| text.contains(e)) {
+        return true;
+    }
+    let mut in_string = false;
+    let mut escaped = false;
+    for c in text.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if in_string => escaped = true,
+            '"' => in_string = !in_string,
+            '?' if !in_string => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// A sink that refuses text past its room, which stops rustc-demangle early.
+struct Bounded {
+    text: String,
+    room: usize,
+}
+
+impl std::fmt::Write for Bounded {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.room = self.room.checked_sub(s.len()).ok_or(std::fmt::Error)?;
+        self.text.push_str(s);
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -109,6 +168,14 @@ mod tests {
             assert_eq!(maybe_demangle(mangled, true), want, "{mangled}");
         }
         assert_eq!(maybe_demangle("_ZN3foo3barIiEEvT_", false), "_ZN3foo3barIiEEvT_");
+        // Forms of llvm::demangle: a leading `.` kept, one extra `_` dropped.
+        assert_eq!(maybe_demangle("._Z3foov", true), ".foo()");
+        assert_eq!(maybe_demangle("__Z3foov", true), "foo()");
+        // Rust v0 names LLVM 19 rejects (rustc-demangle would print 1 MB for the first, a
+        // back-reference to itself, and an unstable `#[splat]` for the second): mangled.
+        for name in ["_RYRRB_B_", "_RNvMNtCs5CcWRJzwAYz_4core6optionINtB2_6OptionFwTlEEuE6unwrap"] {
+            assert_eq!(maybe_demangle(name, true), name);
+        }
     }
 
     #[test]

@@ -35,12 +35,12 @@ pub enum Prec {
 }
 
 /// The demangled text of an Itanium-mangled name (`_Z...` or a block invocation
-/// `___Z...`), or `None` when LLVM would leave it as it is (invalid), or when it is too
-/// large or too deep to print.
-pub fn demangle(name: &str) -> Option<String> {
+/// `___Z...`), or `None` when LLVM would leave it as it is (invalid), or when it is
+/// longer than `max_len` or too deep to print.
+pub fn demangle(name: &str, max_len: usize) -> Option<String> {
     let mut parser = parser::Parser::new(name);
     let root = parser.parse()?;
-    let mut printer = printer::Printer::new(&parser.ast);
+    let mut printer = printer::Printer::new(&parser.ast, max_len);
     printer.print(root);
     if printer.failed {
         return None;

@@ -1,14 +1,12 @@
 //! Writes an `Ast` as C++ the way LLVM's demangler does. Declarator syntax splits a node
 //! into a left part and a right part (`int (*name)[3]`); pack expansions print their child
 //! once per pack element; template parameters and substitutions share nodes. Work and
-//! output are bounded (`fuel`, `MAX_OUTPUT`, `MAX_DEPTH`), since a short name can stand
-//! for an exponentially large tree.
+//! output are bounded (`FUEL`, the caller's `max_len`, `MAX_DEPTH`), since a short name
+//! can stand for an exponentially large tree.
 
 use super::ast::{Ast, Cache, List, Node, NodeId, ParamKind, RefQual, SpecialSub, CONST, RESTRICT, VOLATILE};
 use super::Prec;
 
-/// Longest demangled name written; a longer one stays mangled.
-const MAX_OUTPUT: usize = 64 * 1024;
 /// Node visits allowed per name (real names need a few thousand).
 const FUEL: u64 = 4_000_000;
 /// Nesting allowed while printing: substitutions can make a tree far deeper than the
@@ -20,6 +18,7 @@ const NO_PACK: u32 = u32::MAX;
 pub struct Printer<'t, 'a> {
     ast: &'t Ast<'a>,
     pub out: String,
+    max_len: usize,
     /// Zero inside template arguments, where a `>` operator needs parentheses.
     gt_is_gt: u32,
     pack_index: u32,
@@ -32,10 +31,11 @@ pub struct Printer<'t, 'a> {
 }
 
 impl<'t, 'a> Printer<'t, 'a> {
-    pub fn new(ast: &'t Ast<'a>) -> Self {
+    pub fn new(ast: &'t Ast<'a>, max_len: usize) -> Self {
         Printer {
             ast,
             out: String::new(),
+            max_len,
             gt_is_gt: 1,
             pack_index: NO_PACK,
             pack_max: NO_PACK,
@@ -47,7 +47,7 @@ impl<'t, 'a> Printer<'t, 'a> {
     }
 
     fn s(&mut self, text: &str) {
-        if self.out.len() + text.len() > MAX_OUTPUT {
+        if self.out.len() + text.len() > self.max_len {
             self.failed = true;
             return;
         }
