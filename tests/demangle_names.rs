@@ -4,7 +4,8 @@
 //! alloc, ...: about 39,000 names, legacy and v0 Rust, `.llvm.N` and `.N` suffixes); the
 //! C++ names LLVM's own libraries export (about 85,000, deep templates of every kind);
 //! the symbols of `tests/demangle/features.cpp`, written for the rarer manglings; and
-//! 100,000 names mutated from those (LLVM's reading of invalid names counts too).
+//! 100,000 C++ and 100,000 Rust v0 names mutated from those (LLVM's reading of invalid
+//! names counts too).
 //! Needs `rustup target add wasm32-wasip1`, clang-19 and llvm-19 (`llvm-nm-19`,
 //! `llvm-cxxfilt-19`, libLLVM and libclang-cpp).
 
@@ -36,7 +37,7 @@ fn rare_cpp_manglings_demangle_like_llvm_cxxfilt() {
 /// Names a byte or a token away from real ones, most of them invalid: LLVM's reading of
 /// bad input (what it rejects, and what it still prints) is what wasm-ld writes too.
 #[test]
-fn mutated_names_demangle_like_llvm_cxxfilt() {
+fn mutated_cpp_names_demangle_like_llvm_cxxfilt() {
     const TOKENS: &[&str] = &[
         "T_",
         "S_",
@@ -141,7 +142,85 @@ fn mutated_names_demangle_like_llvm_cxxfilt() {
     let features = feature_names();
     let mut bases: Vec<String> = (0..20).flat_map(|_| features.iter().cloned()).collect();
     bases.extend(llvm_library_names().into_iter().step_by(10));
-    let mut rng = 0x2545_f491_4f6c_dd1d_u64;
+    assert_demangled_as_llvm(&mutants(&bases, TOKENS, 100_000, 0x2545_f491_4f6c_dd1d));
+}
+
+/// The same for Rust v0 names: back-references, binders and lifetimes, constants,
+/// punycode identifiers, ABIs.
+#[test]
+fn mutated_rust_names_demangle_like_llvm_cxxfilt() {
+    const TOKENS: &[&str] = &[
+        "B_",
+        "B0_",
+        "B1_",
+        "I",
+        "E",
+        "N",
+        "Nv",
+        "Nt",
+        "NC",
+        "NS",
+        "NX",
+        "C",
+        "Cs1a_",
+        "M",
+        "X",
+        "Y",
+        "R",
+        "Q",
+        "P",
+        "O",
+        "S",
+        "A",
+        "T",
+        "F",
+        "K",
+        "L",
+        "L_",
+        "L0_",
+        "G_",
+        "G0_",
+        "FG_RL0_hEu",
+        "FG0_RL1_RL0_hEu",
+        "FUKCuE",
+        "FK4rust_callE",
+        "Dp",
+        "D",
+        "DG_",
+        "Kj1_",
+        "Kjn1_",
+        "Kb0_",
+        "Kb1_",
+        "Kb2_",
+        "Kc61_",
+        "Kc27_",
+        "Kc1f600_",
+        "Kc10ffff_",
+        "Kp",
+        "KB_",
+        "Ka11111111111111111111_",
+        "u",
+        "u7caf_dma",
+        "u3a_b",
+        "u0_",
+        "0_",
+        "s_",
+        "s0_",
+        "p",
+        "u3abc",
+        "W",
+        ".llvm.1",
+        ".0",
+    ];
+    let bases: Vec<String> = toolchain_names().into_iter().filter(|n| n.starts_with("_R")).collect();
+    assert!(bases.len() > 1000, "only {} Rust v0 names in the toolchain's rlibs", bases.len());
+    assert_demangled_as_llvm(&mutants(&bases, TOKENS, 100_000, 0x9e37_79b9_7f4a_7c15));
+}
+
+/// `count` names made from `bases` by one to eight edits each (a byte dropped, a token or
+/// a piece of another name inserted), from a fixed seed.
+fn mutants(bases: &[String], tokens: &[&str], count: usize, seed: u64) -> Vec<String> {
+    let mut rng = seed;
     let mut next = move |bound: usize| {
         rng ^= rng << 13;
         rng ^= rng >> 7;
@@ -149,7 +228,7 @@ fn mutated_names_demangle_like_llvm_cxxfilt() {
         (rng % bound as u64) as usize
     };
     let mut names = Vec::new();
-    for _ in 0..100_000 {
+    for _ in 0..count {
         let mut name: Vec<u8> = bases[next(bases.len())].clone().into_bytes();
         for _ in 0..1 + next(8) {
             let at = 2 + next(name.len() - 1);
@@ -164,13 +243,13 @@ fn mutated_names_demangle_like_llvm_cxxfilt() {
                     name.splice(at..at, donor[from..to].iter().copied());
                 }
                 _ => {
-                    name.splice(at..at, TOKENS[next(TOKENS.len())].bytes());
+                    name.splice(at..at, tokens[next(tokens.len())].bytes());
                 }
             }
         }
         names.push(String::from_utf8(name).expect("ASCII names stay ASCII"));
     }
-    assert_demangled_as_llvm(&names);
+    names
 }
 
 fn assert_demangled_as_llvm(names: &[String]) {

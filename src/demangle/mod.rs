@@ -2,6 +2,7 @@
 //! prints names in diagnostics and in the `name` section.
 
 mod itanium;
+mod rust_v0;
 
 /// `main` is renamed `__main_argc_argv` by clang when it takes arguments; wasm-ld shows it
 /// as `main`.
@@ -31,7 +32,7 @@ fn demangle_one(name: &str, can_have_leading_dot: bool) -> Option<String> {
     let text = if name.starts_with("_Z") || name.starts_with("___Z") {
         itanium::demangle(name, room)?
     } else if name.starts_with("_R") {
-        rust_v0(name, room)?
+        rust_v0::demangle(name, room)?
     } else {
         return None;
     };
@@ -45,67 +46,6 @@ fn demangle_one(name: &str, can_have_leading_dot: bool) -> Option<String> {
 /// libraries grows is 28.5 times (to 8 KiB).
 fn output_bound(len: usize) -> usize {
     len.saturating_mul(64).clamp(1024, 64 * 1024)
-}
-
-/// A Rust v0 name (`_R...`) as LLVM's Rust demangler prints it, or `None` where LLVM's
-/// fails: rustc-demangle prints what it could with `{invalid syntax}` or
-/// `{recursion limit reached}` in place of the rest, LLVM leaves such a name mangled.
-fn rust_v0(name: &str, room: usize) -> Option<String> {
-    // LLVM prints a suffix after the symbol (`.0`, `.llvm.123`) in parentheses.
-    let (symbol, suffix) = match name.find('.') {
-        Some(dot) => name.split_at(dot),
-        None => (name, ""),
-    };
-    let d = rustc_demangle::try_demangle(symbol).ok()?;
-    let mut out = Bounded { text: String::new(), room };
-    // The alternate form leaves out crate disambiguators (`core[1a2b..]::`), as LLVM's Rust
-    // demangler, and so wasm-ld, prints them.
-    std::fmt::Write::write_fmt(&mut out, format_args!("{d:#}")).ok()?;
-    if rustc_demangle_failed(&out.text) {
-        return None;
-    }
-    if !suffix.is_empty() {
-        out.text = format!("{} ({suffix})", out.text);
-    }
-    Some(out.text)
-}
-
-/// Whether rustc-demangle's text shows something LLVM 19's Rust demangler fails on: an
-/// error marker, the `?` it prints for what follows one (alone when the marker fell in a
-/// part it was not printing; a `?` inside a string constant, `{*"?"}`, is text), an
-/// identifier that is not valid punycode, or the unstable `#[splat]`.
-fn rustc_demangle_failed(text: &str) -> bool {
-    const MARKERS: [&str; 5] =
-        ["{invalid syntax}", "{recursion limit reached}", "{size limit reached}", "punycode{", "#[splat] "];
-    if MARKERS.iter().any(|e| text.contains(e)) {
-        return true;
-    }
-    let mut in_string = false;
-    let mut escaped = false;
-    for c in text.chars() {
-        match c {
-            _ if escaped => escaped = false,
-            '\\' if in_string => escaped = true,
-            '"' => in_string = !in_string,
-            '?' if !in_string => return true,
-            _ => {}
-        }
-    }
-    false
-}
-
-/// A sink that refuses text past its room, which stops rustc-demangle early.
-struct Bounded {
-    text: String,
-    room: usize,
-}
-
-impl std::fmt::Write for Bounded {
-    fn write_str(&mut self, s: &str) -> std::fmt::Result {
-        self.room = self.room.checked_sub(s.len()).ok_or(std::fmt::Error)?;
-        self.text.push_str(s);
-        Ok(())
-    }
 }
 
 #[cfg(test)]
@@ -171,9 +111,23 @@ mod tests {
         // Forms of llvm::demangle: a leading `.` kept, one extra `_` dropped.
         assert_eq!(maybe_demangle("._Z3foov", true), ".foo()");
         assert_eq!(maybe_demangle("__Z3foov", true), "foo()");
-        // Rust v0 names LLVM 19 rejects (rustc-demangle would print 1 MB for the first, a
-        // back-reference to itself, and an unstable `#[splat]` for the second): mangled.
-        for name in ["_RYRRB_B_", "_RNvMNtCs5CcWRJzwAYz_4core6optionINtB2_6OptionFwTlEEuE6unwrap"] {
+        // Rust v0: punycode identifiers, char constants, suffixes, nesting up to LLVM's limit.
+        assert_eq!(maybe_demangle("_RNvC1au7caf_dma", true), "a::café");
+        assert_eq!(maybe_demangle("_RNvC1au30____7hkackfecea1cbdathfdh9hlq6y", true), "a::საჭმელად_გემრიელი_სადილი");
+        assert_eq!(maybe_demangle("_RNvC1au22ncd_nave__k0a6b9g5cg3h", true), "a::Ünïcödé_naïve_ß");
+        assert_eq!(maybe_demangle("_RNvC1au21u9jt33hngb959azobtz6h", true), "a::日本語の名前");
+        assert_eq!(maybe_demangle("_RINvC1a1fKc1f600_EB2_", true), "a::f::<'\\u{1f600}'>");
+        assert_eq!(maybe_demangle("_RNvC1a1f.llvm.7", true), "a::f (.llvm.7)");
+        let refs = |n: usize| format!("_RINvC1a1f{}uE", "R".repeat(n));
+        assert_eq!(maybe_demangle(&refs(498), true), format!("a::f::<{}()>", "&".repeat(498)));
+        // Rust v0 names LLVM 19 rejects: past its nesting limit, a back-reference to itself
+        // (rustc-demangle printed 1 MB of it), an unstable `#[splat]`, a const tuple.
+        for name in [
+            refs(499).as_str(),
+            "_RYRRB_B_",
+            "_RNvMNtCs5CcWRJzwAYz_4core6optionINtB2_6OptionFwTlEEuE6unwrap",
+            "_RINvC1a1fKTEE",
+        ] {
             assert_eq!(maybe_demangle(name, true), name);
         }
     }
