@@ -218,14 +218,7 @@ impl<'a> Demangler<'a> {
                     self.text("::");
                 }
                 self.text("<");
-                let mut first = true;
-                while !self.error && !self.consume_if(b'E') {
-                    if !first {
-                        self.text(", ");
-                    }
-                    first = false;
-                    self.generic_arg();
-                }
+                self.list_until_e(", ", Self::generic_arg);
                 if leave_open == LeaveOpen::Yes {
                     return true;
                 }
@@ -239,6 +232,19 @@ impl<'a> Demangler<'a> {
             _ => self.error = true,
         }
         false
+    }
+
+    /// Items up to an `E`, printed with `separator` between them; returns how many.
+    fn list_until_e(&mut self, separator: &str, item: fn(&mut Self)) -> usize {
+        let mut count = 0;
+        while !self.error && !self.consume_if(b'E') {
+            if count > 0 {
+                self.text(separator);
+            }
+            item(self);
+            count += 1;
+        }
+        count
     }
 
     /// `[<disambiguator>] <path>`, read but not printed.
@@ -306,14 +312,7 @@ impl<'a> Demangler<'a> {
             }
             b'T' => {
                 self.text("(");
-                let mut count = 0;
-                while !self.error && !self.consume_if(b'E') {
-                    if count > 0 {
-                        self.text(", ");
-                    }
-                    self.ty();
-                    count += 1;
-                }
+                let count = self.list_until_e(", ", Self::ty);
                 if count == 1 {
                     self.text(",");
                 }
@@ -385,14 +384,7 @@ impl<'a> Demangler<'a> {
             self.text("\" ");
         }
         self.text("fn(");
-        let mut first = true;
-        while !self.error && !self.consume_if(b'E') {
-            if !first {
-                self.text(", ");
-            }
-            first = false;
-            self.ty();
-        }
+        self.list_until_e(", ", Self::ty);
         self.text(")");
         if !self.consume_if(b'u') {
             self.text(" -> ");
@@ -405,14 +397,7 @@ impl<'a> Demangler<'a> {
         let saved = self.bound_lifetimes;
         self.text("dyn ");
         self.optional_binder();
-        let mut first = true;
-        while !self.error && !self.consume_if(b'E') {
-            if !first {
-                self.text(" + ");
-            }
-            first = false;
-            self.dyn_trait();
-        }
+        self.list_until_e(" + ", Self::dyn_trait);
         self.bound_lifetimes = saved;
     }
 

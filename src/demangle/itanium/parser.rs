@@ -1230,15 +1230,18 @@ impl<'a> Parser<'a> {
             let base = self.ty()?;
             return Some(self.make(Node::Vector { base, dimension: Some(dimension) }));
         }
-        let mut dimension = None;
-        if !self.consume_byte(b'_') {
-            dimension = Some(self.expr()?);
-            if !self.consume_byte(b'_') {
-                return None;
-            }
-        }
+        let dimension = self.expr_dimension()?;
         let base = self.ty()?;
         Some(self.make(Node::Vector { base, dimension }))
+    }
+
+    /// `[<expression>] _`: a dimension given as an expression, or none.
+    fn expr_dimension(&mut self) -> Option<Option<NodeId>> {
+        if self.consume_byte(b'_') {
+            return Some(None);
+        }
+        let dimension = self.expr()?;
+        self.consume_byte(b'_').then_some(Some(dimension))
     }
 
     fn decltype(&mut self) -> Parsed {
@@ -1256,19 +1259,16 @@ impl<'a> Parser<'a> {
         if !self.consume_byte(b'A') {
             return None;
         }
-        let mut dimension = None;
-        if self.look(0).is_ascii_digit() {
+        let dimension = if self.look(0).is_ascii_digit() {
             let digits = self.number(false);
-            dimension = Some(self.name(digits));
+            let dimension = self.name(digits);
             if !self.consume_byte(b'_') {
                 return None;
             }
-        } else if !self.consume_byte(b'_') {
-            dimension = Some(self.expr()?);
-            if !self.consume_byte(b'_') {
-                return None;
-            }
-        }
+            Some(dimension)
+        } else {
+            self.expr_dimension()?
+        };
         let base = self.ty()?;
         Some(self.make(Node::Array { base, dimension }))
     }
