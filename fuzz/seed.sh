@@ -19,9 +19,9 @@ LIBC=/usr/lib/wasm32-wasi/libc.a
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 corpus=${CORPUS:-corpus}  # CORPUS=dir writes elsewhere (keeps a grown corpus)
-rm -rf "$corpus/parse_object" "$corpus/parse_archive" "$corpus/link" "$corpus/args" "$corpus/demangle"
+rm -rf "$corpus/parse_object" "$corpus/parse_archive" "$corpus/link" "$corpus/args" "$corpus/demangle" "$corpus/demangle_llvm"
 # link_structured builds its objects from the fuzz bytes: it starts from an empty corpus.
-mkdir -p "$corpus"/{parse_object,parse_archive,link,args,link_structured,demangle} fixtures
+mkdir -p "$corpus"/{parse_object,parse_archive,link,args,link_structured,demangle,demangle_llvm} fixtures
 
 # ---- objects ----
 cc() { clang-19 --target=wasm32-wasi "$@"; }
@@ -154,11 +154,12 @@ for sym in $(llvm-nm-19 --just-symbol-name "$work"/cxx-*.o | grep '^_Z' | sort -
 done
 printf '%s' 'NvCs1234_7mycrate3foo' >"$corpus/demangle/rust-v0"
 printf '%s' 'N4core3fmt5write17h0123456789abcdefE' >"$corpus/demangle/rust-legacy"
+cp "$corpus"/demangle/* "$corpus/demangle_llvm/"
 
 # ---- fixtures embedded by fuzz_targets/args.rs ----
 cp "$work/main-O2.o" fixtures/a.o
 cp "$work/libz.a" fixtures/libz.a
 
-for t in parse_object parse_archive link args demangle; do
+for t in parse_object parse_archive link args demangle demangle_llvm; do
     echo "seed.sh: $t: $(ls "$corpus/$t" | wc -l) inputs, $(du -sh "$corpus/$t" | cut -f1)"
 done

@@ -16,14 +16,30 @@ pub fn maybe_demangle(name: &str, demangle: bool) -> String {
     demangle_as_llvm(name).unwrap_or_else(|| name.to_string())
 }
 
+/// Why a name stays mangled.
+#[derive(Debug, PartialEq)]
+enum Failure {
+    /// Not a name LLVM's demanglers read.
+    Invalid,
+    /// Too long, too deep or too much work to print within weld's bounds (LLVM has none).
+    Bounds,
+}
+
+/// Whether weld leaves `name` mangled only because of its own bounds, where LLVM would
+/// print it (the differential fuzz target skips those).
+#[doc(hidden)]
+pub fn kept_mangled_by_bounds(name: &str) -> bool {
+    demangle_one(name, true) == Err(Failure::Bounds)
+}
+
 /// `llvm::demangle` without its Microsoft and D manglings: the name as it is, then without
 /// one leading underscore (a Darwin-style `__Z`).
 fn demangle_as_llvm(name: &str) -> Option<String> {
-    demangle_one(name, true).or_else(|| demangle_one(name.strip_prefix('_')?, false))
+    demangle_one(name, true).ok().or_else(|| demangle_one(name.strip_prefix('_')?, false).ok())
 }
 
 /// An Itanium C++ or Rust v0 name, after an optional `.` that stays in front.
-fn demangle_one(name: &str, can_have_leading_dot: bool) -> Option<String> {
+fn demangle_one(name: &str, can_have_leading_dot: bool) -> Result<String, Failure> {
     let (dot, name) = match name.strip_prefix('.') {
         Some(rest) if can_have_leading_dot => (".", rest),
         _ => ("", name),
@@ -34,9 +50,9 @@ fn demangle_one(name: &str, can_have_leading_dot: bool) -> Option<String> {
     } else if name.starts_with("_R") {
         rust_v0::demangle(name, room)?
     } else {
-        return None;
+        return Err(Failure::Invalid);
     };
-    Some(format!("{dot}{text}"))
+    Ok(format!("{dot}{text}"))
 }
 
 /// The longest demangled text weld writes for a mangled name of `len` bytes. Substitutions

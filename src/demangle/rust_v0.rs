@@ -4,15 +4,17 @@
 //! is. It prints while it reads; a back-reference re-reads earlier input at the printing
 //! position, so the output bound and a step budget keep hostile names cheap.
 
+use super::Failure;
+
 /// As LLVM's: nesting past this is an error.
 const MAX_RECURSION: u32 = 500;
 /// Reading steps allowed per name (back-references re-read input).
 const FUEL: u64 = 1_000_000;
 
-/// The demangled text of `name` (which starts with `_R`), or `None` where LLVM fails or
-/// the text would be longer than `max_len`.
-pub fn demangle(name: &str, max_len: usize) -> Option<String> {
-    let mangled = name.strip_prefix("_R")?;
+/// The demangled text of `name` (which starts with `_R`): `Invalid` where LLVM fails,
+/// `Bounds` where the text would be longer than `max_len` or take too much work.
+pub fn demangle(name: &str, max_len: usize) -> Result<String, Failure> {
+    let mangled = name.strip_prefix("_R").ok_or(Failure::Invalid)?;
     let (input, suffix) = match mangled.find('.') {
         Some(dot) => mangled.split_at(dot),
         None => (mangled, ""),
@@ -27,6 +29,7 @@ pub fn demangle(name: &str, max_len: usize) -> Option<String> {
         recursion: 0,
         bound_lifetimes: 0,
         fuel: FUEL,
+        bounded: false,
     };
     d.path(InType::No, LeaveOpen::No);
     if d.pos != d.input.len() {
@@ -43,10 +46,13 @@ pub fn demangle(name: &str, max_len: usize) -> Option<String> {
         d.text(suffix);
         d.text(")");
     }
-    if d.error {
-        return None;
+    if d.bounded {
+        return Err(Failure::Bounds);
     }
-    String::from_utf8(d.out).ok()
+    if d.error {
+        return Err(Failure::Invalid);
+    }
+    String::from_utf8(d.out).map_err(|_| Failure::Invalid)
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -72,6 +78,8 @@ struct Demangler<'a> {
     recursion: u32,
     bound_lifetimes: u64,
     fuel: u64,
+    /// The error was weld's output bound or step budget, not LLVM's.
+    bounded: bool,
 }
 
 impl<'a> Demangler<'a> {
@@ -83,6 +91,7 @@ impl<'a> Demangler<'a> {
         }
         if self.out.len() + b.len() > self.max_len {
             self.error = true;
+            self.bounded = true;
             return;
         }
         self.out.extend_from_slice(b);
@@ -129,6 +138,7 @@ impl<'a> Demangler<'a> {
     /// One level deeper, within the recursion limit and the step budget.
     fn enter(&mut self) -> bool {
         if self.error || self.recursion >= MAX_RECURSION || self.fuel == 0 {
+            self.bounded |= !self.error && self.fuel == 0;
             self.error = true;
             return false;
         }

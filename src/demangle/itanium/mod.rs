@@ -3,6 +3,8 @@
 //! is a different output module. The reader never backtracks and the printer's work and
 //! output are bounded, so hostile names cost linear time.
 
+use super::Failure;
+
 mod ast;
 mod float;
 mod operators;
@@ -35,15 +37,17 @@ pub enum Prec {
 }
 
 /// The demangled text of an Itanium-mangled name (`_Z...` or a block invocation
-/// `___Z...`), or `None` when LLVM would leave it as it is (invalid), or when it is
-/// longer than `max_len` or too deep to print.
-pub fn demangle(name: &str, max_len: usize) -> Option<String> {
+/// `___Z...`): `Invalid` when LLVM would leave it as it is, `Bounds` when it is longer
+/// than `max_len`, nests too deep or takes too much work to print.
+pub fn demangle(name: &str, max_len: usize) -> Result<String, Failure> {
     let mut parser = parser::Parser::new(name);
-    let root = parser.parse()?;
+    let Some(root) = parser.parse() else {
+        return Err(if parser.too_deep { Failure::Bounds } else { Failure::Invalid });
+    };
     let mut printer = printer::Printer::new(&parser.ast, max_len);
     printer.print(root);
     if printer.failed {
-        return None;
+        return Err(Failure::Bounds);
     }
-    Some(printer.out)
+    Ok(printer.out)
 }

@@ -54,6 +54,8 @@ pub struct Parser<'a> {
     lambda_params_level: usize,
     synthetic_params: [u32; 3],
     depth: u32,
+    /// Set when the name nests past `MAX_DEPTH`: a bound of weld's, not invalid syntax.
+    pub too_deep: bool,
 }
 
 type Parsed = Option<NodeId>;
@@ -78,6 +80,7 @@ impl<'a> Parser<'a> {
             lambda_params_level: usize::MAX,
             synthetic_params: [0; 3],
             depth: 0,
+            too_deep: false,
         }
     }
 
@@ -168,6 +171,7 @@ impl<'a> Parser<'a> {
     /// Runs one level deeper in the grammar, or fails past `MAX_DEPTH`.
     fn nested<T>(&mut self, f: impl FnOnce(&mut Self) -> Option<T>) -> Option<T> {
         if self.depth >= MAX_DEPTH {
+            self.too_deep = true;
             return None;
         }
         self.depth += 1;
@@ -974,13 +978,14 @@ impl<'a> Parser<'a> {
                 }
                 let function = self.look(after) == b'F'
                     || (self.look(after) == b'D' && matches!(self.look(after + 1), b'o' | b'O' | b'w' | b'x'));
+                // (Already a level deeper here: no second level for the qualifier.)
                 if function {
                     self.function_type()?
                 } else {
-                    self.qualified_type()?
+                    self.qualified_type_inner()?
                 }
             }
-            b'U' => self.qualified_type()?,
+            b'U' => self.qualified_type_inner()?,
             b'v' => return self.builtin(1, "void"),
             b'w' => return self.builtin(1, "wchar_t"),
             b'b' => return self.builtin(1, "bool"),
