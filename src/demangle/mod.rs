@@ -156,6 +156,9 @@ mod tests {
         assert_eq!(maybe_demangle(&deep, true), deep);
         let within = format!("_Z1f{}i", "P".repeat(240));
         assert_eq!(maybe_demangle(&within, true), format!("f(int{})", "*".repeat(240)));
+        let consts = format!("_Z1f{}c", "K".repeat(200));
+        assert_eq!(maybe_demangle(&consts, true), format!("f(char{})", " const".repeat(200)));
+        assert!(super::kept_mangled_by_bounds(&deep) && !super::kept_mangled_by_bounds("_Z1f"));
 
         // Each parameter is a template of the previous one twice: 2^40 characters in full.
         let mut doubling = String::from("_Z1f1a1bIS_S_E");
