@@ -23,7 +23,8 @@ pub struct Printer<'t, 'a> {
     gt_is_gt: u32,
     pack_index: u32,
     pack_max: u32,
-    /// Nodes being printed whose cycles (through forward references) must be cut.
+    /// References and forward references being printed: meeting one again means a cycle
+    /// (which forward references can close), and is cut short as LLVM does.
     active: Vec<NodeId>,
     fuel: u64,
     depth: u32,
@@ -46,6 +47,7 @@ impl<'t, 'a> Printer<'t, 'a> {
         }
     }
 
+    /// Appends text; fails once the output would pass `max_len`.
     fn s(&mut self, text: &str) {
         if self.out.len() + text.len() > self.max_len {
             self.failed = true;
@@ -54,6 +56,7 @@ impl<'t, 'a> Printer<'t, 'a> {
         self.out.push_str(text);
     }
 
+    /// An opening parenthesis or bracket, inside which `>` is an operator again.
     fn open(&mut self, c: &str) {
         self.gt_is_gt = self.gt_is_gt.wrapping_add(1);
         self.s(c);
