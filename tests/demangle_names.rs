@@ -4,8 +4,8 @@
 //! alloc, ...: about 39,000 names, legacy and v0 Rust, `.llvm.N` and `.N` suffixes); the
 //! C++ names LLVM's own libraries export (about 85,000, deep templates of every kind);
 //! the symbols of `tests/demangle/features.cpp`, written for the rarer manglings; and
-//! 100,000 C++ and 100,000 Rust v0 names mutated from those (LLVM's reading of invalid
-//! names counts too).
+//! D names of LDC's libraries (`tests/demangle/d-names.txt`); and 100,000 names mutated
+//! from each kind (LLVM's reading of invalid names counts too).
 //! Needs `rustup target add wasm32-wasip1`, clang-19 and llvm-19 (`llvm-nm-19`,
 //! `llvm-cxxfilt-19`, libLLVM and libclang-cpp).
 
@@ -215,6 +215,41 @@ fn mutated_rust_names_demangle_like_llvm_cxxfilt() {
     let bases: Vec<String> = toolchain_names().into_iter().filter(|n| n.starts_with("_R")).collect();
     assert!(bases.len() > 1000, "only {} Rust v0 names in the toolchain's rlibs", bases.len());
     assert_demangled_as_llvm(&mutants(&bases, TOKENS, 100_000, 0x9e37_79b9_7f4a_7c15));
+}
+
+/// The same for D names (`tests/demangle/d-names.txt`, from LDC's Phobos and druntime;
+/// LLVM 19 reads only some: qualified names of `int` variables and of special symbols).
+#[test]
+fn d_names_demangle_like_llvm_cxxfilt() {
+    const TOKENS: &[&str] = &[
+        "Q",
+        "Qa",
+        "Qb",
+        "Qd",
+        "QBa",
+        "Z",
+        "i",
+        "0",
+        "00",
+        "__S1",
+        "6__initZ",
+        "6__vtblZ",
+        "7__ClassZ",
+        "11__InterfaceZ",
+        "12__ModuleInfoZ",
+        "6__S123",
+        "1a",
+        "2ab",
+        "10",
+        "_D",
+        "F",
+        "v",
+    ];
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/demangle/d-names.txt");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let names: Vec<String> = text.lines().map(str::to_string).collect();
+    assert_demangled_as_llvm(&names);
+    assert_demangled_as_llvm(&mutants(&names, TOKENS, 100_000, 0xd1b5_4a32_d192_ed03));
 }
 
 /// `count` names made from `bases` by one to eight edits each (a byte dropped, a token or

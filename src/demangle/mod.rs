@@ -1,6 +1,7 @@
-//! Symbol names for people: Itanium C++ and Rust (legacy and v0) demangling, as wasm-ld
+//! Symbol names for people: Itanium C++, Rust (legacy and v0) and D demangling, as wasm-ld
 //! prints names in diagnostics and in the `name` section.
 
+mod dlang;
 mod itanium;
 mod rust_v0;
 
@@ -32,13 +33,13 @@ pub fn kept_mangled_by_bounds(name: &str) -> bool {
     demangle_one(name, true) == Err(Failure::Bounds)
 }
 
-/// `llvm::demangle` without its Microsoft and D manglings: the name as it is, then without
-/// one leading underscore (a Darwin-style `__Z`).
+/// `llvm::demangle` without its Microsoft mangling: the name as it is, then without one
+/// leading underscore (a Darwin-style `__Z`).
 fn demangle_as_llvm(name: &str) -> Option<String> {
     demangle_one(name, true).ok().or_else(|| demangle_one(name.strip_prefix('_')?, false).ok())
 }
 
-/// An Itanium C++ or Rust v0 name, after an optional `.` that stays in front.
+/// An Itanium C++, Rust v0 or D name, after an optional `.` that stays in front.
 fn demangle_one(name: &str, can_have_leading_dot: bool) -> Result<String, Failure> {
     let (dot, name) = match name.strip_prefix('.') {
         Some(rest) if can_have_leading_dot => (".", rest),
@@ -49,6 +50,8 @@ fn demangle_one(name: &str, can_have_leading_dot: bool) -> Result<String, Failur
         itanium::demangle(name, room)?
     } else if name.starts_with("_R") {
         rust_v0::demangle(name, room)?
+    } else if name.starts_with("_D") {
+        dlang::demangle(name, room)?
     } else {
         return Err(Failure::Invalid);
     };
@@ -127,6 +130,18 @@ mod tests {
         // Forms of llvm::demangle: a leading `.` kept, one extra `_` dropped.
         assert_eq!(maybe_demangle("._Z3foov", true), ".foo()");
         assert_eq!(maybe_demangle("__Z3foov", true), "foo()");
+        // D: what LLVM 19 reads (variables of type int, special symbols, back-references).
+        for (mangled, want) in [
+            ("_Dmain", "D main"),
+            ("_D2rt5trace13gtrace_initedi", "rt.trace.gtrace_inited"),
+            ("_D10TypeInfo_a6__initZ", "initializer for TypeInfo_a"),
+            ("_D4core2gc6config12__ModuleInfoZ", "ModuleInfo for core.gc.config"),
+            ("_D4core3sys5linuxQk4auxv11__moduleRefZ", "core.sys.linux.sys.auxv.__moduleRef"),
+            ("_D3foo7__S12343bari", "foo.bar"),
+            ("_D3std5stdio7writelnFZv", "_D3std5stdio7writelnFZv"),
+        ] {
+            assert_eq!(maybe_demangle(mangled, true), want, "{mangled}");
+        }
         // Rust v0: punycode identifiers, char constants, suffixes, nesting up to LLVM's limit.
         assert_eq!(maybe_demangle("_RNvC1au7caf_dma", true), "a::café");
         assert_eq!(maybe_demangle("_RNvC1au30____7hkackfecea1cbdathfdh9hlq6y", true), "a::საჭმელად_გემრიელი_სადილი");
