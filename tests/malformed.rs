@@ -1391,7 +1391,7 @@ fn fuzz_regressions() {
                     // As the target feeds it: each prefix; the output stays bounded (and fast:
                     // the findings took cpp_demangle up to 18 s, which would show as a slow test).
                     let text = String::from_utf8_lossy(&data);
-                    for prefix in ["_Z", "_R", ""] {
+                    for prefix in ["_Z", "_R", "_D", ""] {
                         let name = format!("{prefix}{text}");
                         let out = weld::demangle::maybe_demangle(&name, true);
                         if out.len() > 64 * 1024 + name.len() {

@@ -1,5 +1,5 @@
-//! Differential fuzzing of the demanglers against LLVM's: every input, with a `_Z` and an
-//! `_R` prefix, must demangle as `llvm-cxxfilt-19` (one long-lived process, a line per
+//! Differential fuzzing of the demanglers against LLVM's: every input, with a `_Z`, an `_R`
+//! and a `_D` prefix, must demangle as `llvm-cxxfilt-19` (one long-lived process, a line per
 //! name) demangles it, since wasm-ld writes LLVM's text into the `name` section. Inputs
 //! keep only the bytes of manglings (`[A-Za-z0-9_.$]`): llvm-cxxfilt splits its lines at
 //! whitespace. Names past weld's bounds (size, nesting, work) are skipped: weld keeps them
@@ -41,7 +41,7 @@ fn llvm_demangle(name: &str) -> String {
 fuzz_target!(|data: &[u8]| {
     let body: String =
         data.iter().filter(|b| b.is_ascii_alphanumeric() || b"_.$".contains(b)).map(|&b| char::from(b)).collect();
-    for prefix in ["_Z", "_R"] {
+    for prefix in ["_Z", "_R", "_D"] {
         let name = format!("{prefix}{body}");
         let ours = weld::demangle::maybe_demangle(&name, true);
         let llvm = llvm_demangle(&name);
