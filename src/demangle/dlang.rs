@@ -9,6 +9,8 @@ use super::Failure;
 /// Nesting of type back-references allowed (each must point further back than the last).
 const MAX_DEPTH: u32 = 256;
 
+/// The demangled text of a `_D` name: `Invalid` where LLVM 19 leaves it mangled, `Bounds`
+/// where it would be longer than `max_len` or nest too deep.
 pub fn demangle(name: &str, max_len: usize) -> Result<String, Failure> {
     if name == "_Dmain" {
         return Ok("D main".to_string());
