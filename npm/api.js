@@ -50,6 +50,11 @@ export function version() {
   return call(() => raw.version());
 }
 
+export function demangle(name) {
+  if (typeof name !== 'string') throw new TypeError(`demangle: expected a string, got ${typeof name}`);
+  return call(() => raw.demangle(name));
+}
+
 export function memoryUsage() {
   return call(() => raw.memoryUsage());
 }

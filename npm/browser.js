@@ -5,7 +5,7 @@
 import initBindings, { initSync as initBindingsSync } from './pkg/weld.js';
 import { markReady } from './api.js';
 
-export { link, wasmLd, Linker, version, memoryUsage, whyLive, __crashForTesting } from './api.js';
+export { link, wasmLd, Linker, version, demangle, memoryUsage, whyLive, __crashForTesting } from './api.js';
 
 export async function init(input) {
   await initBindings(input === undefined ? undefined : { module_or_path: input });

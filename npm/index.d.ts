@@ -454,6 +454,14 @@ export function memoryUsage(): MemoryUsage;
 /** `weld <version> (LLD 19.x compatible)`. */
 export function version(): string;
 
+/**
+ * A symbol name as wasm-ld shows it in messages, maps and the `name` section: Itanium C++
+ * (`_Z3fooi` is `foo(int)`), Rust (legacy and v0) and D names demangled exactly as LLVM 19's
+ * demangler prints them; anything else, or a name too large to print, comes back as it is.
+ * Throws a `TypeError` for a non-string.
+ */
+export function demangle(name: string): string;
+
 /** A `WebAssembly.Module`, a `Response` or a `Request` (typed loosely, so that these types need neither the DOM library nor Node's). */
 export type InitObject = object;
 

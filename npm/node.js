@@ -7,7 +7,7 @@ import { markReady } from './api.js';
 initBindings({ module: readFileSync(new URL('./pkg/weld_bg.wasm', import.meta.url)) });
 markReady();
 
-export { link, wasmLd, Linker, version, memoryUsage, whyLive, __crashForTesting } from './api.js';
+export { link, wasmLd, Linker, version, demangle, memoryUsage, whyLive, __crashForTesting } from './api.js';
 
 /** Already done on import; kept so code shared with browsers can call it. */
 export async function init() {}

@@ -49,6 +49,13 @@ pub fn version() -> String {
     driver::version_line()
 }
 
+/// A symbol name as wasm-ld shows it: Itanium C++, Rust and D names demangled as LLVM 19's
+/// `llvm::demangle` does; anything else (or a name too large to print) as it is.
+#[wasm_bindgen]
+pub fn demangle(name: &str) -> String {
+    crate::demangle::maybe_demangle(name, true)
+}
+
 // ---------------------------------------------------------------------------------------
 // link()
 

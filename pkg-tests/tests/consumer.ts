@@ -1,6 +1,6 @@
 // A strict TypeScript consumer of the package's types: pkg-tests/run type-checks it with
 // `tsc --noEmit` (tsconfig.json beside it). It is never run.
-import { init, initSync, link, Linker, memoryUsage, version, wasmLd, whyLive } from 'weld-wasm';
+import { demangle, init, initSync, link, Linker, memoryUsage, version, wasmLd, whyLive } from 'weld-wasm';
 import type { Diagnostic, LinkError, LinkOptions, LinkResult, LinkResultWithoutReport, Report, SymbolReport, WasmLdResult } from 'weld-wasm';
 
 declare const objectBytes: Uint8Array;
@@ -65,9 +65,10 @@ async function main(): Promise<void> {
   const out: Uint8Array | undefined = ld.outputs.get('a.wasm');
   const code: number = ld.exitCode + fromFn.exitCode;
   const v: string = version();
+  const readable: string = demangle('_Z3fooi');
   const heap: number = memoryUsage().heapBytes + memoryUsage().heapBlocks + memoryUsage().memoryBytes;
 
-  console.log(wasm, map, total, where, keptBy, root, step, status, firstFile, names, again, out, code, v, heap);
+  console.log(wasm, map, total, where, keptBy, root, step, status, firstFile, names, again, out, code, v, readable, heap);
 }
 
 // @ts-expect-error: unknown options are type errors too
