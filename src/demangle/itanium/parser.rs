@@ -349,12 +349,7 @@ impl<'a> Parser<'a> {
         }
         let mut attrs = None;
         if self.consume("Ua9enable_ifI") {
-            let begin = self.names.len();
-            while !self.consume_byte(b'E') {
-                let arg = self.template_arg()?;
-                self.names.push(arg);
-            }
-            let conditions = self.pop_list(begin);
+            let conditions = self.list_until_e(Self::template_arg)?;
             attrs = Some(self.make(Node::EnableIf(conditions)));
         }
         let state = self.states.last()?;
@@ -933,12 +928,7 @@ impl<'a> Parser<'a> {
             }
             b'J' => {
                 self.pos += 1;
-                let begin = self.names.len();
-                while !self.consume_byte(b'E') {
-                    let arg = self.template_arg()?;
-                    self.names.push(arg);
-                }
-                let elements = self.pop_list(begin);
+                let elements = self.list_until_e(Self::template_arg)?;
                 Some(self.make(Node::TemplateArgumentPack(elements)))
             }
             b'L' if self.look(1) == b'Z' => {
@@ -1181,12 +1171,7 @@ impl<'a> Parser<'a> {
             }
             exception = Some(self.make(Node::NoexceptSpec(e)));
         } else if self.consume("Dw") {
-            let begin = self.names.len();
-            while !self.consume_byte(b'E') {
-                let t = self.ty()?;
-                self.names.push(t);
-            }
-            let types = self.pop_list(begin);
+            let types = self.list_until_e(Self::ty)?;
             exception = Some(self.make(Node::DynamicExceptionSpec(types)));
         }
         self.consume("Dx");
@@ -1398,12 +1383,12 @@ impl<'a> Parser<'a> {
         Some(self.make(Node::Prefix { prefix, child, prec }))
     }
 
-    /// `<expression>* E`, collected as a list.
-    fn exprs_until_e(&mut self, braced: bool) -> Option<List> {
+    /// Items read by `item` up to an `E`, collected as a list.
+    fn list_until_e(&mut self, item: fn(&mut Self) -> Parsed) -> Option<List> {
         let begin = self.names.len();
         while !self.consume_byte(b'E') {
-            let e = if braced { self.braced_expr()? } else { self.expr()? };
-            self.names.push(e);
+            let node = item(self)?;
+            self.names.push(node);
         }
         Some(self.pop_list(begin))
     }
@@ -1425,7 +1410,7 @@ impl<'a> Parser<'a> {
             _ => {}
         }
         if self.consume("il") {
-            let inits = self.exprs_until_e(true)?;
+            let inits = self.list_until_e(Self::braced_expr)?;
             return Some(self.make(Node::InitList { ty: None, inits }));
         }
         if self.consume("mc") {
@@ -1460,18 +1445,13 @@ impl<'a> Parser<'a> {
             return Some(self.make(Node::Enclosing { prefix: "sizeof... ", infix: param, prec: Prec::Primary }));
         }
         if self.consume("sP") {
-            let begin = self.names.len();
-            while !self.consume_byte(b'E') {
-                let arg = self.template_arg()?;
-                self.names.push(arg);
-            }
-            let args = self.pop_list(begin);
+            let args = self.list_until_e(Self::template_arg)?;
             let pack = self.make(Node::CommaList(args));
             return Some(self.make(Node::Enclosing { prefix: "sizeof... ", infix: pack, prec: Prec::Primary }));
         }
         if self.consume("tl") {
             let ty = self.ty()?;
-            let inits = self.exprs_until_e(true)?;
+            let inits = self.list_until_e(Self::braced_expr)?;
             return Some(self.make(Node::InitList { ty: Some(ty), inits }));
         }
         if self.consume("tr") {
@@ -1491,22 +1471,17 @@ impl<'a> Parser<'a> {
     /// (`__uuidof` has its own older form).
     fn vendor_call(&mut self) -> Parsed {
         let callee = self.source_name()?;
-        let begin = self.names.len();
-        if matches!(self.ast.node(callee), Node::Name("__uuidof")) && matches!(self.look(0), b't' | b'z') {
+        let args = if matches!(self.ast.node(callee), Node::Name("__uuidof")) && matches!(self.look(0), b't' | b'z') {
             let operand = if self.consume_byte(b't') {
                 self.ty()?
             } else {
                 self.pos += 1;
                 self.expr()?
             };
-            self.names.push(operand);
+            self.ast.list(&[operand])
         } else {
-            while !self.consume_byte(b'E') {
-                let arg = self.template_arg()?;
-                self.names.push(arg);
-            }
-        }
-        let args = self.pop_list(begin);
+            self.list_until_e(Self::template_arg)?
+        };
         Some(self.make(Node::Call { callee, args, paren: false, prec: Prec::Postfix }))
     }
 
@@ -1563,7 +1538,7 @@ impl<'a> Parser<'a> {
             }
             OpKind::Call => {
                 let callee = self.expr()?;
-                let args = self.exprs_until_e(false)?;
+                let args = self.list_until_e(Self::expr)?;
                 Some(self.make(Node::Call { callee, args, paren: op.flag, prec }))
             }
             OpKind::CCast => {

@@ -158,34 +158,29 @@ impl<'t, 'a> Printer<'t, 'a> {
     }
 
     fn has_rhs(&mut self, id: NodeId) -> bool {
-        match self.ast.caches(id).rhs {
-            Cache::Yes => true,
-            Cache::No => false,
-            Cache::Unknown => self.query(id, Query::Rhs),
-        }
+        self.has(id, Query::Rhs)
     }
 
     fn has_array(&mut self, id: NodeId) -> bool {
-        match self.ast.caches(id).array {
-            Cache::Yes => true,
-            Cache::No => false,
-            Cache::Unknown => self.query(id, Query::Array),
-        }
+        self.has(id, Query::Array)
     }
 
     fn has_function(&mut self, id: NodeId) -> bool {
-        match self.ast.caches(id).function {
-            Cache::Yes => true,
-            Cache::No => false,
-            Cache::Unknown => self.query(id, Query::Function),
-        }
+        self.has(id, Query::Function)
     }
 
+    /// The node's cached answer, or the one worked out now when the cache says `Unknown`.
     fn has(&mut self, id: NodeId, q: Query) -> bool {
-        match q {
-            Query::Rhs => self.has_rhs(id),
-            Query::Array => self.has_array(id),
-            Query::Function => self.has_function(id),
+        let caches = self.ast.caches(id);
+        let cache = match q {
+            Query::Rhs => caches.rhs,
+            Query::Array => caches.array,
+            Query::Function => caches.function,
+        };
+        match cache {
+            Cache::Yes => true,
+            Cache::No => false,
+            Cache::Unknown => self.query(id, q),
         }
     }
 
