@@ -524,10 +524,23 @@ enum Source {
     Function(Function),
 }
 
-/// `driver::FileSystem` over a JS `Map`, object or function. Each path is asked for once.
+/// What the source said of a path.
+enum Answer {
+    /// Its bytes, until the driver reads them.
+    Bytes(Vec<u8>),
+    /// The file was there and its bytes were handed over: the cache keeps no copy (that
+    /// would double the inputs' memory), so a second read asks the source again.
+    HandedOver,
+    /// Why it could not be read.
+    Missing(String),
+}
+
+/// `driver::FileSystem` over a JS `Map`, object or function. Each path is asked for once
+/// for each time the driver reads it (a library found by `-l` is asked for once: looking
+/// for it keeps its bytes for the read that follows).
 struct JsFileSystem {
     source: Source,
-    cache: RefCell<HashMap<String, Result<Vec<u8>, String>>>,
+    cache: RefCell<HashMap<String, Answer>>,
     /// A non-file-system exception thrown by the callback, rethrown after the run.
     thrown: RefCell<Option<JsValue>>,
 }
@@ -548,13 +561,33 @@ impl JsFileSystem {
         Ok(JsFileSystem { source, cache: RefCell::new(HashMap::default()), thrown: RefCell::new(None) })
     }
 
-    fn lookup(&self, path: &str) -> Result<Vec<u8>, String> {
-        if let Some(hit) = self.cache.borrow().get(path) {
-            return hit.clone();
+    /// Asks the source about `path` unless it has answered already.
+    fn ask(&self, path: &str) {
+        if !self.cache.borrow().contains_key(path) {
+            let answer = match self.fetch(path) {
+                Ok(bytes) => Answer::Bytes(bytes),
+                Err(why) => Answer::Missing(why),
+            };
+            self.cache.borrow_mut().insert(path.to_string(), answer);
         }
-        let result = self.fetch(path);
-        self.cache.borrow_mut().insert(path.to_string(), result.clone());
-        result
+    }
+
+    /// The bytes of `path`, handed over (not copied) when the source gave them already.
+    fn take(&self, path: &str) -> Result<Vec<u8>, String> {
+        self.ask(path);
+        let mut cache = self.cache.borrow_mut();
+        let Some(answer) = cache.get_mut(path) else { return Err("No such file or directory".to_string()) };
+        match std::mem::replace(answer, Answer::HandedOver) {
+            Answer::Bytes(bytes) => Ok(bytes),
+            Answer::Missing(why) => {
+                *answer = Answer::Missing(why.clone());
+                Err(why)
+            }
+            Answer::HandedOver => {
+                drop(cache);
+                self.fetch(path)
+            }
+        }
     }
 
     fn fetch(&self, path: &str) -> Result<Vec<u8>, String> {
@@ -613,15 +646,20 @@ impl JsFileSystem {
 
 impl FileSystem for JsFileSystem {
     fn read(&self, path: &str) -> Option<Vec<u8>> {
-        self.lookup(path).ok()
+        self.take(path).ok()
     }
 
     fn exists(&self, path: &str) -> bool {
-        self.lookup(path).is_ok()
+        self.ask(path);
+        !matches!(self.cache.borrow().get(path), Some(Answer::Missing(_)) | None)
     }
 
     fn read_error(&self, path: &str) -> String {
-        self.lookup(path).err().unwrap_or_else(|| "file changed while reading".to_string())
+        self.ask(path);
+        match self.cache.borrow().get(path) {
+            Some(Answer::Missing(why)) => why.clone(),
+            _ => "file changed while reading".to_string(),
+        }
     }
 }
 

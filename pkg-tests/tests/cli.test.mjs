@@ -1,6 +1,7 @@
 // The package's `weld` command (npx weld) against the native CLI and wasmLd(): the same
 // command line gives the same files, messages and exit code.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
@@ -129,4 +130,46 @@ test('an output that cannot be written: the native CLI\'s message, and nothing w
     assert.match(results.native.stderr, new RegExp(`^weld: error: cannot open ${what} OUT/no-such-dir/calc\\.(map|wasm): No such file or directory\\n$`));
     assert.deepEqual(results.npx, results.native, what);
   }
+});
+
+test('wasmLd keeps one copy of each file it reads, and asks a callback once per read', () => {
+  // In a fresh Node process, where the module's memory starts small: linking hello with an
+  // archive of 24 MiB (one member, a wasm object whose custom section fills it; nothing
+  // pulls it in) must grow wasm memory by about the archive's size, not twice that (a
+  // cache of every file beside the driver's copy).
+  const size = 24 << 20;
+  const script = `
+    import { readFileSync } from 'node:fs';
+    const { wasmLd, memoryUsage } = await import(${JSON.stringify(import.meta.resolve('weld-wasm'))});
+    const uleb = (n) => { const b = []; do { let x = n & 0x7f; n = Math.floor(n / 128); if (n) x |= 0x80; b.push(x); } while (n); return b; };
+    const custom = (name, payload) => { const body = [...uleb(name.length), ...Buffer.from(name), ...payload]; return Buffer.from([0, ...uleb(body.length), ...body]); };
+    const filler = Buffer.alloc(${size} - 4096, 0x5a);
+    const head = Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]);
+    const linking = custom('linking', [2]);
+    const name = 'filler';
+    const fillerHeader = Buffer.from([0, ...uleb(1 + name.length + filler.length), name.length, ...Buffer.from(name)]);
+    const member = Buffer.concat([head, linking, fillerHeader, filler]);
+    const header = Buffer.from('filler.o/'.padEnd(16) + '0'.padEnd(12) + '0'.padEnd(6) + '0'.padEnd(6) + '644'.padEnd(8) + String(member.length).padEnd(10) + '\`\\n');
+    const archive = Buffer.concat([Buffer.from('!<arch>\\n'), header, member]);
+    const files = new Map([['hello.o', readFileSync(${JSON.stringify(fixture('hello.o'))})], ['/lib/libfiller.a', archive]]);
+    const asked = new Map();
+    const source = (p) => { asked.set(p, (asked.get(p) ?? 0) + 1); return files.get(p); };
+    const args = ['hello.o', '-L/lib', '-lfiller', '--no-entry', '--allow-undefined', '-o', 'out.wasm'];
+    const warm = wasmLd(args.filter((a) => a !== '-lfiller'), source);
+    if (warm.exitCode !== 0) throw new Error(warm.stderr);
+    const before = memoryUsage().memoryBytes;
+    asked.clear();
+    const r = wasmLd(args, source);
+    if (r.exitCode !== 0) throw new Error(r.stderr);
+    console.log(JSON.stringify({ grown: memoryUsage().memoryBytes - before, archive: archive.length, asked: Object.fromEntries(asked) }));
+  `;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const { grown, archive, asked } = JSON.parse(r.stdout);
+  assert.ok(archive >= size - 4096, `the archive is ${archive} bytes`);
+  assert.ok(grown >= archive / 2, `wasm memory grew by ${grown} bytes: the archive (${archive}) was not read into it at all?`);
+  assert.ok(grown < archive * 1.5, `wasm memory grew by ${grown} bytes for an archive of ${archive}: more than one copy`);
+  // -lfiller: found by asking for /lib/libfiller.a, then read, with one call; its
+  // libfiller.imports (undefined symbols the host provides) asked for once too.
+  assert.deepEqual(asked, { 'hello.o': 1, '/lib/libfiller.a': 1, '/lib/libfiller.imports': 1 });
 });

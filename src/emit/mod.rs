@@ -183,7 +183,13 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
     }
     let ctx = &*ctx;
     let res = Resolver { ctx, ix, mem, custom_offsets: &custom_offsets };
-    let mut w = Writer { out: Vec::with_capacity(planned as usize), sections: Vec::new() };
+    // The sections that close the module are made first, so that their sizes are known
+    // when the output is given its final capacity (below, before the code section).
+    let keep = |name: &str| !ctx.options.strip_all || ctx.options.keep_sections.iter().any(|k| k == name);
+    let names = if keep("name") { name_section(ctx, ix, mem) } else { Vec::new() };
+    let producers = if keep("producers") { producers_section(ctx) } else { Vec::new() };
+    let target_features = if keep("target_features") { target_features_section(&features.allowed) } else { Vec::new() };
+    let mut w = Writer { out: Vec::with_capacity(64 << 10), sections: Vec::new() };
     w.out.extend_from_slice(crate::input::wasm::MAGIC);
     w.out.extend_from_slice(&crate::input::wasm::VERSION.to_le_bytes());
 
@@ -430,6 +436,21 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
     let relocatable = ctx.options.relocatable || ctx.options.emit_relocs;
     let mut reloc_sections: Vec<linking::RelocSection<'_>> = Vec::new();
 
+    // From here on the sizes are known (a data segment's header is a few bytes, a section's
+    // at most 16 plus its name): one allocation holds the rest of the module. Growing a
+    // buffer of tens of megabytes by doubling would copy it and touch twice the memory.
+    // (With `-r` or `--emit-relocs`, the `linking` and `reloc.*` sections come on top.)
+    let custom_headers = customs.iter().map(|c| 16 + c.name.len() as u64).fold(0, u64::saturating_add);
+    let rest = [
+        code_offset,
+        data_segments.iter().map(|s| s.size + 16).fold(0, u64::saturating_add),
+        customs.iter().map(|c| c.size).fold(0, u64::saturating_add),
+        custom_headers,
+        (names.len() + producers.len() + target_features.len()) as u64 + 256,
+        build_id::hash_size(&ctx.options.build_id).unwrap_or(0) as u64,
+    ];
+    w.out.reserve_exact(rest.iter().fold(0u64, |a, &b| a.saturating_add(b)) as usize);
+
     // Code.
     if !ix.functions.is_empty() {
         if relocatable {
@@ -575,27 +596,10 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
         }
     }
 
-    let keep = |name: &str| !ctx.options.strip_all || ctx.options.keep_sections.iter().any(|k| k == name);
-    if keep("name") {
-        let p = name_section(ctx, ix, mem);
-        if !p.is_empty() {
-            w.section(section::CUSTOM, "name", &p);
+    for (name, payload) in [("name", &names), ("producers", &producers), ("target_features", &target_features)] {
+        if !payload.is_empty() {
+            w.section(section::CUSTOM, name, payload);
         }
-    }
-    if keep("producers") {
-        let p = producers_section(ctx);
-        if !p.is_empty() {
-            w.section(section::CUSTOM, "producers", &p);
-        }
-    }
-    if keep("target_features") && !features.allowed.is_empty() {
-        let mut p = Vec::new();
-        write_uleb(&mut p, features.allowed.len() as u64);
-        for f in &features.allowed {
-            p.push(b'+');
-            write_name(&mut p, f);
-        }
-        w.section(section::CUSTOM, "target_features", &p);
     }
     if let Some(len) = build_id::hash_size(&ctx.options.build_id) {
         let mut p = Vec::new();
@@ -628,6 +632,19 @@ fn estimate(ctx: &Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>) -> u64 {
     let code = ix.functions.iter().map(|&f| ctx.func(f).body.len() as u64).fold(0, u64::saturating_add);
     let data = mem.segments.iter().filter(|s| s.required_in_binary(mem.emit_bss)).map(|s| s.size).fold(0, u64::saturating_add);
     code.saturating_add(data).saturating_add(4096)
+}
+
+/// `+feature` for each feature the module uses; empty (no section) when there are none.
+fn target_features_section(allowed: &[String]) -> Vec<u8> {
+    let mut p = Vec::new();
+    if !allowed.is_empty() {
+        write_uleb(&mut p, allowed.len() as u64);
+        for f in allowed {
+            p.push(b'+');
+            write_name(&mut p, f);
+        }
+    }
+    p
 }
 
 fn name_section(ctx: &Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>) -> Vec<u8> {
