@@ -440,7 +440,12 @@ export interface MemoryUsage {
   heapBytes: number;
   /** Live heap allocations. */
   heapBlocks: number;
-  /** Size of the module's linear memory; WebAssembly memory grows but never shrinks. */
+  /** The most bytes the heap has held at once since the module was loaded: what the
+   * largest link so far needed. */
+  peakHeapBytes: number;
+  /** Size of the module's linear memory; WebAssembly memory grows but never shrinks. It
+   * grows in large steps (half its size at a time, at most 256 MiB), so it can exceed
+   * `peakHeapBytes` by that much. */
   memoryBytes: number;
 }
 

@@ -724,8 +724,9 @@ impl Default for Linker {
     }
 }
 
-/// `{ heapBytes, heapBlocks, memoryBytes }`: what the heap holds now (live allocations)
-/// and the size of the module's linear memory (which only grows).
+/// `{ heapBytes, heapBlocks, peakHeapBytes, memoryBytes }`: what the heap holds now (live
+/// allocations), the most it has held, and the size of the module's linear memory (which
+/// only grows).
 #[wasm_bindgen(js_name = memoryUsage)]
 pub fn memory_usage() -> Result<JsValue, JsValue> {
     let (bytes, blocks) = crate::heap_usage::live();
@@ -734,6 +735,7 @@ pub fn memory_usage() -> Result<JsValue, JsValue> {
     let out = Object::new();
     Reflect::set(&out, &"heapBytes".into(), &(bytes as f64).into())?;
     Reflect::set(&out, &"heapBlocks".into(), &(blocks as f64).into())?;
+    Reflect::set(&out, &"peakHeapBytes".into(), &(crate::heap_usage::peak() as f64).into())?;
     Reflect::set(&out, &"memoryBytes".into(), &f64::from(memory_bytes).into())?;
     Ok(out.into())
 }

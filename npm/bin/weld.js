@@ -2,7 +2,7 @@
 // The `weld` command of the npm package: the wasm build run on the real file system
 // through `wasmLd`, with the same argument parser as the native CLI, so the same command
 // line gives the same output files, messages and exit code.
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename } from 'node:path';
 import { wasmLd } from '../node.js';
 
@@ -25,8 +25,9 @@ function writeOutput(path, bytes) {
     // wasm-ld's outputs are executable (mode 0777 less the umask).
     const fd = openSync(tmp, 'w', 0o777);
     try {
+      // No fsync, as the native CLI and lld: write-back is the OS's business (syncing a
+      // large module costs more than linking it).
       writeAll(fd, bytes);
-      fsyncSync(fd);
     } finally {
       closeSync(fd);
     }

@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   const code: number = ld.exitCode + fromFn.exitCode;
   const v: string = version();
   const readable: string = demangle('_Z3fooi');
-  const heap: number = memoryUsage().heapBytes + memoryUsage().heapBlocks + memoryUsage().memoryBytes;
+  const heap: number = memoryUsage().heapBytes + memoryUsage().heapBlocks + memoryUsage().peakHeapBytes + memoryUsage().memoryBytes;
 
   console.log(wasm, map, total, where, keptBy, root, step, status, firstFile, names, again, out, code, v, readable, heap);
 }

@@ -1032,7 +1032,11 @@ impl<'a, 'f> Parser<'a, 'f> {
             list.push(Reloc { kind, offset, index, addend });
         }
         // LLVM writes relocations sorted by offset; sort anyway so chunk ranges are contiguous.
-        list.sort_by_key(|r| r.offset);
+        // (Checked first: a stable sort takes scratch memory as large as the list even when
+        // it has nothing to do, which in the wasm build is a good part of parsing.)
+        if !list.windows(2).all(|pair| matches!(pair, [a, b] if a.offset <= b.offset)) {
+            list.sort_by_key(|r| r.offset);
+        }
         match custom {
             None if id == section::CODE => self.obj.code_relocs = list,
             None => self.obj.data_relocs = list,
