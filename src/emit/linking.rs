@@ -45,7 +45,9 @@ impl SymbolTable {
         for &file in &ctx.object_order {
             for &s in &ctx.file(file).symbols {
                 let sym = ctx.sym(s);
-                if sym.is_local_binding() && sym.kind != SymKind::Section && ctx.is_live(s) && !is_discarded(ctx, s) {
+                // (Also locals in COMDAT copies the link does not use: without garbage
+                // collection those copies are written, and relocations name their locals.)
+                if sym.is_local_binding() && sym.kind != SymKind::Section && ctx.is_live(s) {
                     t.push(s);
                 }
             }
@@ -76,15 +78,6 @@ impl SymbolTable {
         // writes its "invalid index", -1, and so does weld: there is nothing better to
         // point at.
         self.index.get(&sym).copied().unwrap_or(u32::MAX)
-    }
-}
-
-fn is_discarded(ctx: &Ctx<'_>, s: SymbolId) -> bool {
-    match ctx.sym(s).def {
-        Def::Function(f) => ctx.func(f).discarded,
-        #[allow(clippy::indexing_slicing)] // A `SegId` is the index its segment was pushed at; never removed.
-        Def::Data { segment: Some(seg), .. } => ctx.segments[seg.idx()].discarded,
-        _ => false,
     }
 }
 

@@ -179,7 +179,7 @@ pub fn scan_relocations(ctx: &mut Ctx<'_>, ix: &mut Indices) {
         }
         for (i, seg) in obj.segments.iter().enumerate() {
             let s = &ctx.segments[f.seg_base as usize + i];
-            if s.live && !s.discarded {
+            if s.live {
                 relocs.extend_from_slice(obj.segment_relocs(seg));
             }
         }
@@ -418,7 +418,7 @@ pub fn resolve_indirect_function_table(ctx: &mut Ctx<'_>, required: bool) {
 pub fn assign_indexes(ctx: &mut Ctx<'_>, ix: &mut Indices) {
     let add_function = |ctx: &mut Ctx<'_>, ix: &mut Indices, f: FuncId| {
         let func = &mut ctx.functions[f.idx()];
-        if func.live && !func.discarded {
+        if func.live {
             func.out_index = Some(ix.num_imported_functions + ix.functions.len() as u32);
             ix.functions.push(f);
         }

@@ -111,7 +111,7 @@ pub fn create_output_segments<'a>(ctx: &mut Ctx<'a>) -> MemoryLayout<'a> {
         let file = &ctx.files[f.idx()];
         let (base, count) = (file.seg_base, file.object().segments.len() as u32);
         for seg in (base..base + count).map(SegId) {
-            if !ctx.segments[seg.idx()].live || ctx.segments[seg.idx()].discarded {
+            if !ctx.segments[seg.idx()].live {
                 continue;
             }
             let name = output_name(ctx, seg);

@@ -1,6 +1,7 @@
 //! Test programs under `tests/c/` and the directives in their comments.
 //!
-//! A program is either one `NAME.c` file or a directory `NAME/` of `.c` and `.cc` (C++) files (plus raw
+//! A program is either one `NAME.c` file or a directory `NAME/` of `.c`, `.cc` (C++) and `.ll`
+//! (LLVM IR, for what no C or C++ source makes clang write) files (plus raw
 //! inputs it names). Directives are comment lines `// KEY: value` anywhere in any of its
 //! `.c` files; list-valued ones accumulate across lines and files, the others may appear
 //! once:
@@ -121,7 +122,7 @@ fn c_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
     let mut files = Vec::new();
     for entry in entries {
         let path = entry.map_err(|e| e.to_string())?.path();
-        if path.extension().is_some_and(|e| e == "c" || e == "cc") {
+        if path.extension().is_some_and(|e| e == "c" || e == "cc" || e == "ll") {
             files.push(path);
         }
     }

@@ -532,3 +532,45 @@ impl<'a> Reader<'a> {
         bytes.try_into().map_err(|_| self.eof())
     }
 }
+
+/// A module's sections in order: id, name (custom sections; empty for the others) and
+/// payload (after a custom section's name).
+pub fn sections(bytes: &[u8]) -> Result<Vec<(u8, String, Vec<u8>)>, String> {
+    let mut r = Reader::new(bytes);
+    if r.bytes(4)? != MAGIC {
+        return Err("not a wasm module (bad magic)".into());
+    }
+    r.bytes(4)?;
+    let mut out = Vec::new();
+    while !r.at_end() {
+        let id = r.u8()?;
+        let size = r.u32()? as usize;
+        let mut s = Reader::new(r.bytes(size)?);
+        let name = if id == 0 { s.name()? } else { String::new() };
+        out.push((id, name, s.bytes(s.remaining())?.to_vec()));
+    }
+    Ok(out)
+}
+
+/// The function-names subsection of a `name` section's payload: the count it declares and
+/// the (index, name) entries it holds, read up to the end of the subsection even when
+/// the count says there are more.
+pub fn function_names(payload: &[u8]) -> Option<(u32, Vec<(u32, String)>)> {
+    let mut r = Reader::new(payload);
+    while !r.at_end() {
+        let id = r.u8().ok()?;
+        let size = r.u32().ok()? as usize;
+        let mut sub = Reader::new(r.bytes(size).ok()?);
+        if id != 1 {
+            continue;
+        }
+        let declared = sub.u32().ok()?;
+        let mut names = Vec::new();
+        while !sub.at_end() {
+            let index = sub.u32().ok()?;
+            names.push((index, sub.name().ok()?));
+        }
+        return Some((declared, names));
+    }
+    None
+}

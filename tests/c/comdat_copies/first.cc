@@ -1,0 +1,2 @@
+#include "shared.h"
+extern "C" int first(int x) { return scaled(x) + 1; }
