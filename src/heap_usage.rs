@@ -94,8 +94,10 @@ unsafe impl GlobalAlloc for Counting {
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        // (A copying realloc holds both blocks for a moment.)
-        grow_ahead(new_size);
+        // (A growing realloc may copy, holding both blocks for a moment; shrinking does not.)
+        if new_size > layout.size() {
+            grow_ahead(new_size);
+        }
         // SAFETY: `ptr`/`layout` came from this allocator, i.e. from `System`; the caller
         // upholds the rest of `realloc`'s contract.
         let p = unsafe { System.realloc(ptr, layout, new_size) };
