@@ -6,7 +6,7 @@
 //! file that must now be loaded (the caller, `load.rs`, loads it before continuing, which
 //! reproduces wasm-ld's depth-first extraction order).
 
-use crate::context::{Ctx, Def, FileId, FuncId, Requester, SigId, Symbol, SymbolId};
+use crate::context::{Ctx, Def, FileId, FuncId, Requester, SigId, Symbol, SymbolId, WhyExtracted};
 use crate::diag::Diagnostic;
 use crate::input::object::{GlobalType, SymKind, TableType};
 use crate::input::wasm::sym_flag;
@@ -577,6 +577,13 @@ impl<'a> Ctx<'a> {
             f.why_extracted = record;
             Some(file)
         } else {
+            // Already loading (a member it pulled in refers back to a symbol it has not
+            // defined yet): nothing to load, but wasm-ld records the request all the same,
+            // at once, naming the loading member.
+            if let Some((requester, symbol)) = record {
+                let file = self.sym(symbol).file;
+                self.why_extracted.push(WhyExtracted { requester, file, symbol });
+            }
             None
         }
     }
