@@ -577,13 +577,13 @@ impl JsFileSystem {
         self.ask(path);
         let mut cache = self.cache.borrow_mut();
         let Some(answer) = cache.get_mut(path) else { return Err("No such file or directory".to_string()) };
+        if let Answer::Missing(why) = answer {
+            return Err(why.clone());
+        }
         match std::mem::replace(answer, Answer::HandedOver) {
             Answer::Bytes(bytes) => Ok(bytes),
-            Answer::Missing(why) => {
-                *answer = Answer::Missing(why.clone());
-                Err(why)
-            }
-            Answer::HandedOver => {
+            // Handed over before: the driver reads the file again.
+            _ => {
                 drop(cache);
                 self.fetch(path)
             }

@@ -161,11 +161,16 @@ test('wasmLd keeps one copy of each file it reads, and asks a callback once per 
     asked.clear();
     const r = wasmLd(args, source);
     if (r.exitCode !== 0) throw new Error(r.stderr);
-    console.log(JSON.stringify({ peak: memoryUsage().peakHeapBytes, before, archive: archive.length, asked: Object.fromEntries(asked) }));
+    const peak = memoryUsage().peakHeapBytes;
+    const first = Object.fromEntries(asked);
+    // The same file twice: handed over once, so asked for again (and both copies linked).
+    asked.clear();
+    const twice = wasmLd(['hello.o', 'hello.o', '--no-entry', '-o', 'twice.wasm'], source);
+    console.log(JSON.stringify({ peak, before, archive: archive.length, asked: first, twice: { exitCode: twice.exitCode, stderr: twice.stderr, asked: Object.fromEntries(asked) } }));
   `;
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
-  const { peak, before, archive, asked } = JSON.parse(r.stdout);
+  const { peak, before, archive, asked, twice } = JSON.parse(r.stdout);
   assert.ok(archive >= size - 4096, `the archive is ${archive} bytes`);
   assert.ok(before < archive / 4, `the warm-up link's heap peaked at ${before} bytes`);
   assert.ok(peak >= archive, `the heap peaked at ${peak} bytes: the archive (${archive}) was not read into it?`);
@@ -173,4 +178,7 @@ test('wasmLd keeps one copy of each file it reads, and asks a callback once per 
   // -lfiller: found by asking for /lib/libfiller.a, then read, with one call; its
   // libfiller.imports (undefined symbols the host provides) asked for once too.
   assert.deepEqual(asked, { 'hello.o': 1, '/lib/libfiller.a': 1, '/lib/libfiller.imports': 1 });
+  assert.deepEqual(twice.asked, { 'hello.o': 2 });
+  assert.equal(twice.exitCode, 1);
+  assert.match(twice.stderr, /duplicate symbol: main/);
 });
