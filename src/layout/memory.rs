@@ -308,12 +308,22 @@ pub fn data_address(ctx: &Ctx<'_>, layout: &MemoryLayout<'_>, def: Def, tls_rela
     let s = &ctx.segments[seg.idx()];
     let within = segment_offset(s, offset);
     let Some(out) = s.out_seg else { return 0 };
-    if tls_relative {
-        return within;
-    }
+    let out = layout.segments.get(out.idx());
     // (Saturating: the layout may have run past the address space, which the link reports
     // once the synthetic functions that ask for addresses are built.)
-    layout.segments.get(out.idx()).map_or(0, |o| o.start_va).saturating_add(within)
+    let address = out.map_or(0, |o| o.start_va).saturating_add(within);
+    if tls_relative {
+        // From the first TLS segment: a link has one, but `-r` keeps COMDAT members apart,
+        // and wasm-ld then counts from the start of the first.
+        return match out {
+            Some(o) if o.is_tls => {
+                let tls_start = layout.segments.iter().find(|t| t.is_tls).map_or(0, |t| t.start_va);
+                address.saturating_sub(tls_start)
+            }
+            _ => within,
+        };
+    }
+    address
 }
 
 /// Offset of input `offset` of a segment within its output segment.

@@ -89,7 +89,8 @@ pub fn render(f: &Final<'_, '_>) -> String {
                                 for &s in by_seg.get(&sid.0).map(Vec::as_slice).unwrap_or(&[]) {
                                     let sym = ctx.sym(s);
                                     if let Def::Data { offset, size, .. } = sym.def {
-                                        let va = memory::data_address(ctx, f.mem, sym.def, false);
+                                        // (A TLS symbol's address is its offset from `__tls_base`, as wasm-ld prints it.)
+                                        let va = memory::data_address(ctx, f.mem, sym.def, sym.is_tls());
                                         header(&mut out, Some(va), off + offset, size);
                                         let _ = writeln!(out, "                {}", ctx.display_name(sym.name));
                                     }
