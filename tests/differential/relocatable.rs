@@ -3,7 +3,8 @@
 //! options. In `target/differential/<program>/relocatable/{wasm-ld,weld}/`:
 //! - `wasm-ld -r` and `weld -r` must write the same bytes, and agree on failure;
 //! - the final link of weld's object by wasm-ld-19 and by weld must agree (so wasm-ld
-//!   accepts weld's object) and be byte-identical;
+//!   accepts weld's object) and be byte-identical (but for wasm-ld 19's miscounted `name`
+//!   section when the object holds two copies of a COMDAT: [`overcounted_names`]);
 //! - that module must run like the program linked directly: same exit status, same output
 //!   but for numbers (addresses move).
 //!
