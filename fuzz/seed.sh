@@ -97,6 +97,10 @@ link_seed 0200000000000000 crt1-command.o main-O2.o libz.a libmini.a
 link_seed 2100040001000000 main-g.o libz-bsd.a
 link_seed 0000000080e0e0e0 main-O0.o lib1-O2.o libz.a
 link_seed 0400000001000000 lib1-O0.o lib2-O0.o
+# The same C++ COMDATs in two objects: without GC (bit 0; everything exported, bit 3), the
+# unused copies are written too; with -r (bits 16+17), also beside TLS.
+link_seed 0900000000000000 cxx-O0.o cxx-O2.o
+link_seed 0000030000000000 cxx-O0.o cxx-g.o tls-O0.o
 # rustc objects: everything exported (bit 3), with and without GC; the rlib as an archive.
 link_seed 0800000000000000 rust-unknown-unknown-O2.o
 link_seed 0900000000000000 rust-unknown-unknown-g.o
