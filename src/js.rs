@@ -524,6 +524,9 @@ enum Source {
     Function(Function),
 }
 
+/// The OS's words for a file that is not there, as wasm-ld prints them.
+const ENOENT: &str = "No such file or directory";
+
 /// What the source said of a path.
 enum Answer {
     /// Its bytes, until the driver reads them.
@@ -576,7 +579,7 @@ impl JsFileSystem {
     fn take(&self, path: &str) -> Result<Vec<u8>, String> {
         self.ask(path);
         let mut cache = self.cache.borrow_mut();
-        let Some(answer) = cache.get_mut(path) else { return Err("No such file or directory".to_string()) };
+        let Some(answer) = cache.get_mut(path) else { return Err(ENOENT.to_string()) };
         if let Answer::Missing(why) = answer {
             return Err(why.clone());
         }
@@ -591,7 +594,6 @@ impl JsFileSystem {
     }
 
     fn fetch(&self, path: &str) -> Result<Vec<u8>, String> {
-        const ENOENT: &str = "No such file or directory";
         let key = JsValue::from_str(path);
         let value = match &self.source {
             Source::Map(m) => m.get(&key),
@@ -622,7 +624,7 @@ impl JsFileSystem {
         let code = get(&e, "code").as_string();
         let message = get(&e, "message").as_string();
         let text = match code.as_deref() {
-            Some("ENOENT") => Some("No such file or directory"),
+            Some("ENOENT") => Some(ENOENT),
             Some("EISDIR") => Some("Is a directory"),
             Some("EACCES") => Some("Permission denied"),
             Some("ENOTDIR") => Some("Not a directory"),

@@ -440,12 +440,12 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
     // at most 16 plus its name): one allocation holds the rest of the module. Growing a
     // buffer of tens of megabytes by doubling would copy it and touch twice the memory.
     // (With `-r` or `--emit-relocs`, the `linking` and `reloc.*` sections come on top.)
-    let custom_headers = customs.iter().map(|c| 16 + c.name.len() as u64).fold(0, u64::saturating_add);
+    // (Data headers are a few bytes each: this hint also gives the size field its length.)
+    let data_hint = data_segments.iter().map(|s| s.size + 16).fold(8, u64::saturating_add);
     let rest = [
         code_offset,
-        data_segments.iter().map(|s| s.size + 16).fold(0, u64::saturating_add),
-        customs.iter().map(|c| c.size).fold(0, u64::saturating_add),
-        custom_headers,
+        data_hint,
+        customs.iter().map(|c| c.size + 16 + c.name.len() as u64).fold(0, u64::saturating_add),
         (names.len() + producers.len() + target_features.len()) as u64 + 256,
         build_id::hash_size(&ctx.options.build_id).unwrap_or(0) as u64,
     ];
@@ -483,9 +483,7 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
     let memory_base = ctx.sym.memory_base_import.map(|s| crate::layout::indices::global_index(ctx, s));
     let data_section_index = w.sections.len() as u32;
     if !data_segments.is_empty() {
-        // Headers are a few bytes each: this hint gives the size field its final length.
-        let hint = data_segments.iter().map(|s| s.size + 16).fold(8, u64::saturating_add);
-        w.section_with(section::DATA, "", hint, |p| {
+        w.section_with(section::DATA, "", data_hint, |p| {
             let base = p.len();
             write_uleb(p, data_segments.len() as u64);
             for seg in &data_segments {
