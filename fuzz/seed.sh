@@ -4,6 +4,7 @@
 # Rust file compiled by rustc for both wasm targets (objects and an rlib), a few members of
 # wasi-libc, and small archives of them. Also rewrites fuzz/fixtures/ (the
 # committed inputs the `args` target embeds). Needs clang-19, llvm-ar-19, llvm-nm-19 and wasm-ld-19.
+# Then it adds the corpora saved by fuzz/save.sh (fuzz/saved/<target>.tar.xz), so runs resume.
 #   fuzz/seed.sh            regenerate everything (replaces fuzz/corpus/<target>/)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -19,8 +20,8 @@ LIBC=/usr/lib/wasm32-wasi/libc.a
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 corpus=${CORPUS:-corpus}  # CORPUS=dir writes elsewhere (keeps a grown corpus)
-rm -rf "$corpus/parse_object" "$corpus/parse_archive" "$corpus/link" "$corpus/args" "$corpus/demangle" "$corpus/demangle_llvm"
-# link_structured builds its objects from the fuzz bytes: it starts from an empty corpus.
+rm -rf "$corpus"/{parse_object,parse_archive,link,args,link_structured,demangle,demangle_llvm}
+# link_structured builds its objects from the fuzz bytes: it has no seeds, only a saved corpus.
 mkdir -p "$corpus"/{parse_object,parse_archive,link,args,link_structured,demangle,demangle_llvm} fixtures
 
 # ---- objects ----
@@ -164,6 +165,12 @@ cp "$corpus"/demangle/* "$corpus/demangle_llvm/"
 cp "$work/main-O2.o" fixtures/a.o
 cp "$work/libz.a" fixtures/libz.a
 
-for t in parse_object parse_archive link args demangle demangle_llvm; do
+# ---- corpora grown in earlier sessions (fuzz/save.sh), beside the seeds ----
+for saved in saved/*.tar.xz; do
+    [[ -e $saved ]] || continue
+    tar -xJf "$saved" -C "$corpus"
+done
+
+for t in parse_object parse_archive link args link_structured demangle demangle_llvm; do
     echo "seed.sh: $t: $(ls "$corpus/$t" | wc -l) inputs, $(du -sh "$corpus/$t" | cut -f1)"
 done
