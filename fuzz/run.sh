@@ -17,9 +17,15 @@ for target in "$@"; do
     mkdir -p "corpus/$target" "artifacts/$target"
     log="logs/$target-$(date +%Y%m%d-%H%M%S).log"
     echo "fuzz/run.sh: $target for ${seconds}s, log $log"
+    # The words of the target's input format (fuzz/dicts/), for the targets that read one.
+    dict=()
+    case $target in
+        link | parse_object | parse_archive) dict=(-dict=dicts/objects.dict) ;;
+        args) dict=(-dict=dicts/args.dict) ;;
+    esac
     nice -n 19 cargo +nightly fuzz run "$target" "corpus/$target" -- \
         -max_total_time="$seconds" -rss_limit_mb=2048 -malloc_limit_mb=512 \
-        -print_final_stats=1 >"$log" 2>&1
+        "${dict[@]}" -print_final_stats=1 >"$log" 2>&1
     rc=$?
     ((rc == 0)) || status=1
     last=$(grep -E '^#[0-9]+' "$log" | tail -1)
