@@ -1,12 +1,12 @@
-// C++ exceptions as WebAssembly exception handling (-fwasm-exceptions): the weak
-// `__cpp_exception` tag is defined in every object that throws or catches, so the link keeps
-// one, writes the tag section and an export-free tag index into each `throw` and `catch`
-// (R_WASM_TAG_INDEX_LEB). Debian's libc++abi for wasm32 is built without exceptions, so
-// runtime.c supplies the four functions these throws and catch-alls call.
+// C++ exceptions and setjmp/longjmp as WebAssembly exception handling: the weak tags
+// `__cpp_exception` and `__c_longjmp` are defined in every object that throws or catches,
+// so the link keeps one of each, writes the tag section and the tag indices into each
+// `throw` and `catch` (R_WASM_TAG_INDEX_LEB). runtime.c is what they call.
 // CFLAGS: -O1 -fwasm-exceptions
 extern "C" int printf(const char *, ...);
 void thrower(int v);
 int through_pointer(void (*f)(int), int v);
+extern "C" int jumps(int value);
 
 static int attempt(void (*f)(int), int v) {
     try {
@@ -22,5 +22,6 @@ int main(int argc, char **) {
     for (int i = -2; i < 3; i++) caught += attempt(thrower, i);
     printf("caught %d of 5 direct\n", caught);
     printf("caught %d through a pointer\n", through_pointer(thrower, argc));
+    printf("longjmp gave %d, then %d\n", jumps(7), jumps(0));
     return 0;
 }
