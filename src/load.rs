@@ -339,6 +339,14 @@ fn add_symbol(ctx: &mut Ctx<'_>, file: FileId, i: u32) -> Option<FileId> {
     extract
 }
 
+/// A definition dropped with its COMDAT group, another file's copy having been kept: the
+/// report lists it among the symbol's other definitions (a lookup only a report pays for).
+fn comdat_copy_dropped(ctx: &mut Ctx<'_>, name: &str, file: FileId) {
+    if let Some(kept) = ctx.options.report.then(|| ctx.find(name)).flatten() {
+        ctx.other_definitions.push((kept, file, "comdat"));
+    }
+}
+
 fn create_defined<'a>(ctx: &mut Ctx<'a>, file: FileId, info: &SymbolInfo<'a>) -> Option<SymbolId> {
     let f = &ctx.files[file.idx()];
     let obj = f.object();
@@ -363,6 +371,7 @@ fn create_defined<'a>(ctx: &mut Ctx<'a>, file: FileId, info: &SymbolInfo<'a>) ->
                 return Some(new_local(ctx, s, flags));
             }
             if ctx.functions[func.idx()].discarded {
+                comdat_copy_dropped(ctx, name, file);
                 return None;
             }
             Some(ctx.add_defined_function(name, flags, Some(file), func))
@@ -380,6 +389,7 @@ fn create_defined<'a>(ctx: &mut Ctx<'a>, file: FileId, info: &SymbolInfo<'a>) ->
                 return Some(new_local(ctx, s, flags));
             }
             if ctx.segments[seg.idx()].discarded {
+                comdat_copy_dropped(ctx, name, file);
                 return None;
             }
             Some(ctx.add_defined_data(name, flags, Some(file), def))

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the playground's bundled examples from the C sources in src/ into out/ (git-ignored):
+# Builds the playground's bundled examples from the C and C++ sources in src/ into out/ (git-ignored):
 #   out/lib/      crt1-command.o, crt1-reactor.o, and a subset of wasi-libc's libc.a holding
 #                 only the members the examples use (they need nothing from compiler-rt's
 #                 builtins archive, which clang also passes; build.sh checks that)
@@ -26,7 +26,7 @@ mkdir -p out/lib out/ref out/full
 cc() { "$CC" --target=wasm32-wasi -O2 -c "$@"; }
 
 # ---- the examples' objects ----
-mkdir -p out/hello out/weak out/ctors out/archive out/reactor out/undefined
+mkdir -p out/hello out/weak out/ctors out/archive out/reactor out/undefined out/cpp
 cc src/hello/hello.c -o out/hello/hello.o
 for f in main defaults custom; do cc "src/weak/$f.c" -o "out/weak/$f.o"; done
 for f in main plugin; do cc "src/ctors/$f.c" -o "out/ctors/$f.o"; done
@@ -37,6 +37,8 @@ cc src/archive/main.c -o out/archive/main.o
 rm -r out/archive/members
 cc src/reactor/reactor.c -o out/reactor/reactor.o
 for f in main report; do cc "src/undefined/$f.c" -o "out/undefined/$f.o"; done
+# C++ without libc++ or libc++abi: no exceptions, RTTI or thread-safe static guards to call into.
+for f in main shapes; do cc -fno-exceptions -fno-rtti -fno-threadsafe-statics "src/cpp/$f.cc" -o "out/cpp/$f.o"; done
 
 # ---- the link lines clang's driver would use (the page passes the same inputs and options) ----
 # link ID OUTPUT LIBDIR CRT [OPTIONS...] -- OBJECTS...: run wasm-ld-19 in out/ID so that every
@@ -65,6 +67,7 @@ link_all() {  # link_all LIBDIR OUTDIR: link every example that links; prints th
     link ctors "../$outdir/ctors.wasm" "$libdir" crt1-command.o -- main.o plugin.o
     link archive "../$outdir/archive.wasm" "$libdir" crt1-command.o -- main.o libshapes.a
     link reactor "../$outdir/reactor.wasm" "$libdir" crt1-reactor.o --entry _initialize --export=fib --export=gcd -- reactor.o
+    link cpp "../$outdir/cpp.wasm" "$libdir" crt1-command.o -- main.o shapes.o
 }
 
 # ---- wasi-libc pieces: the start files, and archives of only the members the examples use ----

@@ -685,8 +685,8 @@ function renderSource(el, ctx) {
     if (wanted) currentSource = wanted;
     if (!files.includes(currentSource)) currentSource = files[0];
     const text = ctx.state.sources.get(`examples/src/${currentSource}`);
-    const symbolNames = new Set(ctx.state.result?.report?.symbols.map((s) => s.name) ?? []);
-    for (const d of ctx.state.result?.diagnostics ?? []) if (d.symbol) symbolNames.add(d.symbol);
+    const symbolNames = sourceIdentifiers(ctx.state.result?.report?.symbols ?? []);
+    for (const d of ctx.state.result?.diagnostics ?? []) if (d.symbol) symbolNames.set(d.symbol, d.symbol);
     const selName = selectedSymbolName(ctx);
     clear(
         el,
@@ -696,7 +696,7 @@ function renderSource(el, ctx) {
             files.map((f) => h('button.file-tab', { class: f === currentSource ? 'active' : '', onclick: () => ((currentSource = f), renderSource(el, ctx)) }, f.slice(f.indexOf('/') + 1))),
         ),
         h('pre.code', text == null ? 'Loading…' : highlightC(text, { symbolNames, selName, ctx })),
-        h('p.muted.small', 'Built by www/examples/build.sh with clang-19 --target=wasm32-wasi -O2 -c. Click a highlighted name to select its symbol.'),
+        h('p.muted.small', 'Built by www/examples/build.sh with clang-19 --target=wasm32-wasi -O2 -c (C++ also with -fno-exceptions -fno-rtti). Click a highlighted name to select its symbol.'),
     );
     const mark = el.querySelector('.sym-hit');
     if (mark && wanted) mark.scrollIntoView({ block: 'center' });
@@ -718,7 +718,25 @@ function sourceForSelection(ctx) {
     }
     if (!file) return null;
     const stem = shortFile(file).replace(/\.o$/, '');
-    return ctx.state.example?.sources.find((p) => p.endsWith(`/${stem}.c`)) ?? null;
+    return ctx.state.example?.sources.find((p) => p.endsWith(`/${stem}.c`) || p.endsWith(`/${stem}.cc`)) ?? null;
+}
+
+/**
+ * Source identifier → raw symbol name. C names are their own identifiers; a C++ name is
+ * found by the last part of its demangled name (`Stack<int, 8>::push(int)` → `push`), when
+ * only one symbol has that part.
+ */
+function sourceIdentifiers(symbols) {
+    const names = new Map(symbols.map((s) => [s.name, s.name]));
+    const cxx = new Map();
+    for (const s of symbols) {
+        if (s.demangled === s.name) continue;
+        const base = s.demangled.split('(')[0].replace(/<[^<>]*(<[^<>]*>[^<>]*)*>$/, '').split('::').pop();
+        if (!/^[A-Za-z_]\w*$/.test(base) || names.has(base)) continue;
+        cxx.set(base, cxx.has(base) && cxx.get(base) !== s.name ? null : s.name);
+    }
+    for (const [base, name] of cxx) if (name) names.set(base, name);
+    return names;
 }
 
 function selectedSymbolName(ctx) {
@@ -727,7 +745,7 @@ function selectedSymbolName(ctx) {
     return sel.slice(4, sel.lastIndexOf('|'));
 }
 
-const C_KEYWORDS = new Set('auto break case char const continue default do double else enum extern float for goto if inline int long register restrict return short signed sizeof static struct switch typedef union unsigned void volatile while _Bool _Thread_local __attribute__ size_t'.split(' '));
+const C_KEYWORDS = new Set('auto break case char const continue default do double else enum extern float for goto if inline int long register restrict return short signed sizeof static struct switch typedef union unsigned void volatile while _Bool _Thread_local __attribute__ size_t bool true false class template typename public private protected virtual override explicit this namespace operator new delete constexpr nullptr'.split(' '));
 
 function highlightC(text, { symbolNames, selName, ctx }) {
     const out = [];
@@ -742,8 +760,9 @@ function highlightC(text, { symbolNames, selName, ctx }) {
         else if (number) out.push(h('span.c-number', tok));
         else if (ident && C_KEYWORDS.has(ident)) out.push(h('span.c-keyword', tok));
         else if (ident && symbolNames.has(ident)) {
-            const s = ctx.state.result?.model?.findSymbol(ident);
-            out.push(h('a.c-sym', { href: '#', class: ident === selName ? 'sym-hit' : '', dataset: { key: s ? symKey(s) : `sym:${ident}|` } }, tok));
+            const name = symbolNames.get(ident);
+            const s = ctx.state.result?.model?.findSymbol(name);
+            out.push(h('a.c-sym', { href: '#', class: name === selName ? 'sym-hit' : '', dataset: { key: s ? symKey(s) : `sym:${name}|` } }, tok));
         } else out.push(tok);
         last = m.index + tok.length;
     }

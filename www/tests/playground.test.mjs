@@ -252,6 +252,27 @@ test('archive: only the members that define needed symbols are pulled in', async
     await shot('desktop-archive-inputs');
 });
 
+test('cpp: one copy of each COMDAT is kept, names are demangled, and the source links to them', async () => {
+    assert.equal(await open('ex=cpp&tab=symbols'), 'linked');
+    assert.ok((await linkedBytes()).equals(ref('cpp')));
+    await page.fill('#view input.search', 'push');
+    const row = page.locator('#view tr[data-symbol="_ZN5StackIiLi8EE4pushEi"]');
+    assert.equal(await row.locator('td.sym-name').textContent(), 'Stack<int, 8>::push(int)');
+    assert.equal(await row.locator('td').nth(3).textContent(), 'main.o');
+    await row.click();
+    await page.waitForSelector('#inspector ul.defs');
+    assert.equal(await page.textContent('#inspector ul.defs li.won'), 'won main.o (weak)');
+    assert.equal(await page.textContent('#inspector ul.defs li.lost'), 'lost shapes.o (comdat)');
+    // The source view opens the defining object's source with the call to push marked.
+    await tab('source');
+    assert.equal(await page.textContent('#view .file-tab.active'), 'main.cc');
+    assert.equal(await page.textContent('#view pre.code a.c-sym.sym-hit'), 'push');
+    await shot('desktop-cpp-source');
+    await page.click('#run');
+    await page.waitForSelector('#view .run-exited');
+    assert.equal(await page.textContent('#view .run-console'), 'constructed before main\nsum of the stack: 104\nsquare 3 + square 4: area 25\n');
+});
+
 test('reactor: _initialize runs, then the exports can be called', async () => {
     assert.equal(await open('ex=reactor'), 'linked');
     assert.ok((await linkedBytes()).equals(ref('reactor')));
