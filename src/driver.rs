@@ -4,6 +4,7 @@
 //! through a `FileSystem`, writes come back in `DriverOutput::outputs`.
 
 use crate::args::{self, Action, InputKind, InputSpec, ParsedArgs};
+use crate::input::FileKind;
 use crate::{input, link, Diagnostic, Diagnostics, InputFile, Options};
 use std::collections::BTreeMap;
 
@@ -305,7 +306,7 @@ fn load_inputs(
         if let Some(log) = read_log.as_deref_mut() {
             log.push((path.clone(), bytes.clone()));
         }
-        if FileKind::of(&bytes) == FileKind::ThinArchive {
+        if input::detect(&bytes) == FileKind::ThinArchive {
             // From here on, the regular archive it stands for.
             match input::thin::inline_members(&path, &bytes, |p| fs.read(p).ok_or_else(|| fs.read_error(p))) {
                 Ok(regular) => bytes = regular,
@@ -315,12 +316,11 @@ fn load_inputs(
                 }
             }
         }
-        match FileKind::of(&bytes) {
-            FileKind::Wasm => {
+        match input::detect(&bytes) {
+            FileKind::Object => {
                 // wasm-ld checks each object it is given (not lazy ones) as it reads it, and
                 // stops at the first of the wrong kind.
-                let object = bytes.get(4..8) == Some(&[1, 0, 0, 0][..]);
-                let is64 = input::arch::is_wasm64(&bytes).filter(|_| object && !spec.lazy);
+                let is64 = input::arch::is_wasm64(&bytes).filter(|_| !spec.lazy);
                 if let Some(msg) = is64.and_then(|is64| input::arch::mismatch(&path, is64, options.is64)) {
                     h.report(Diagnostic::error(msg));
                     return loaded;
@@ -350,8 +350,8 @@ fn load_inputs(
                 h.report(Diagnostic::error(format!("weld does not support LLVM bitcode (LTO) inputs yet: {path}")));
                 continue;
             }
-            // (Read by `link`: a stub library is plain text.)
-            FileKind::Stub => {}
+            // (Read by `link`: a stub library is plain text; `link` reports the other wasm versions.)
+            FileKind::Stub | FileKind::OtherWasm => {}
             FileKind::Unknown => {
                 h.report(Diagnostic::error(format!("unknown file type: {path}")));
                 continue;
@@ -363,35 +363,6 @@ fn load_inputs(
         h.report(d);
     }
     loaded
-}
-
-/// What an input is, from its first bytes (LLVM's `identify_magic`, the cases wasm-ld uses).
-#[derive(Debug, PartialEq, Eq)]
-enum FileKind {
-    Wasm,
-    Archive,
-    ThinArchive,
-    Bitcode,
-    Stub,
-    Unknown,
-}
-
-impl FileKind {
-    fn of(bytes: &[u8]) -> FileKind {
-        if bytes.starts_with(b"\0asm") {
-            FileKind::Wasm
-        } else if bytes.starts_with(b"!<arch>\n") {
-            FileKind::Archive
-        } else if bytes.starts_with(b"!<thin>\n") {
-            FileKind::ThinArchive
-        } else if bytes.starts_with(b"BC\xC0\xDE") || bytes.starts_with(b"\xDE\xC0\x17\x0B") {
-            FileKind::Bitcode
-        } else if bytes.starts_with(b"#STUB") {
-            FileKind::Stub
-        } else {
-            FileKind::Unknown
-        }
-    }
 }
 
 /// `-l name`: `lib<name>.so` (unless `--Bstatic`, the default) then `lib<name>.a` in each

@@ -32,7 +32,8 @@ pub fn create_files<'a>(ctx: &mut Ctx<'a>, inputs: &[InputFile<'a>]) {
                 let Some(prep) = input.prepared else { continue };
                 add_prepared_members(ctx, input, prep);
             }
-            FileKind::Archive => {
+            // (`parse_archive` rejects a thin archive by name: only the driver can read its members.)
+            FileKind::Archive | FileKind::ThinArchive => {
                 let ar = match archive::parse_archive(&input.name, input.bytes) {
                     Ok(a) => a,
                     Err(mut e) => {
@@ -59,7 +60,9 @@ pub fn create_files<'a>(ctx: &mut Ctx<'a>, inputs: &[InputFile<'a>]) {
                 let lib = crate::stub_library::parse(input.name.clone(), input.bytes);
                 ctx.stub_libraries.push(lib);
             }
-            FileKind::Unknown => ctx.error(Diagnostic::error(format!("unknown file type: {}", input.name))),
+            FileKind::OtherWasm | FileKind::Bitcode | FileKind::Unknown => {
+                ctx.error(Diagnostic::error(format!("unknown file type: {}", input.name)))
+            }
         }
     }
     if ctx.files.is_empty() && ctx.stub_libraries.is_empty() && !ctx.has_errors() {

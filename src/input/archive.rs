@@ -417,7 +417,7 @@ mod tests {
         write_fixtures(&dir.0);
         llvm_ar(&dir.0, &["rc", "--thin", "thin.a", "printf.o"], &[]);
         let thin = fs::read(dir.0.join("thin.a")).unwrap();
-        assert_eq!(detect(&thin), FileKind::Archive);
+        assert_eq!(detect(&thin), FileKind::ThinArchive);
         let err = parse_archive("thin.a", &thin).unwrap_err();
         assert_eq!(err.render_body(), "thin.a: a thin archive only names its members' files: link through the command line (wasmLd), or pass the members (in section archive at offset 0x0)");
 

@@ -26,12 +26,20 @@ pub mod section_order;
 pub mod relocs;
 pub mod wasm;
 
+/// What an input is, from its first bytes (the cases of LLVM's `identify_magic` that
+/// wasm-ld tells apart). The command-line driver and the library both classify with it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FileKind {
-    /// A wasm binary (relocatable object, or a module that a later phase will reject).
+    /// A wasm binary of version 1 (relocatable object, or a module that a later phase will reject).
     Object,
-    /// An `ar` archive; thin archives count too, so `parse_archive` can reject them by name.
+    /// The wasm magic with another version (a component, say): not an input the linker reads.
+    OtherWasm,
+    /// A regular `ar` archive.
     Archive,
+    /// A thin archive: member headers only, the members being files beside it.
+    ThinArchive,
+    /// LLVM bitcode (LTO), which weld does not read.
+    Bitcode,
     /// A stub library: text naming symbols the host provides and what each needs.
     Stub,
     Unknown,
@@ -39,10 +47,18 @@ pub enum FileKind {
 
 /// Classify an input by its magic bytes.
 pub fn detect(bytes: &[u8]) -> FileKind {
-    if bytes.starts_with(b"\0asm\x01\0\0\0") {
-        FileKind::Object
-    } else if bytes.starts_with(archive::MAGIC) || bytes.starts_with(archive::THIN_MAGIC) {
+    if bytes.starts_with(wasm::MAGIC) {
+        if bytes.get(4..8) == Some(&wasm::VERSION.to_le_bytes()[..]) {
+            FileKind::Object
+        } else {
+            FileKind::OtherWasm
+        }
+    } else if bytes.starts_with(archive::MAGIC) {
         FileKind::Archive
+    } else if bytes.starts_with(archive::THIN_MAGIC) {
+        FileKind::ThinArchive
+    } else if bytes.starts_with(b"BC\xC0\xDE") || bytes.starts_with(b"\xDE\xC0\x17\x0B") {
+        FileKind::Bitcode
     } else if bytes.starts_with(b"#STUB") {
         FileKind::Stub
     } else {
@@ -58,10 +74,12 @@ mod tests {
     fn detects_by_magic() {
         assert_eq!(detect(b"\0asm\x01\0\0\0\x01"), FileKind::Object);
         assert_eq!(detect(b"!<arch>\n"), FileKind::Archive);
-        assert_eq!(detect(b"!<thin>\n/  "), FileKind::Archive);
+        assert_eq!(detect(b"!<thin>\n/  "), FileKind::ThinArchive);
         // Component-model binaries share the magic but not the version.
-        assert_eq!(detect(b"\0asm\x0d\0\x01\0"), FileKind::Unknown);
-        assert_eq!(detect(b"\0asm"), FileKind::Unknown);
+        assert_eq!(detect(b"\0asm\x0d\0\x01\0"), FileKind::OtherWasm);
+        assert_eq!(detect(b"\0asm"), FileKind::OtherWasm);
+        assert_eq!(detect(b"BC\xC0\xDE\x35\x14"), FileKind::Bitcode);
+        assert_eq!(detect(b"#STUB\nf: g\n"), FileKind::Stub);
         assert_eq!(detect(b""), FileKind::Unknown);
         assert_eq!(detect(b"rust-meta"), FileKind::Unknown);
     }
