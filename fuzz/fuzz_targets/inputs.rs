@@ -99,6 +99,14 @@ pub fn options(b: [u8; 8]) -> Options {
     }
     o.no_growable_memory = b[4] & 0x02 != 0;
     o.report = b[4] & 0x01 != 0;
+    // The other texts made from the inputs ride on the report's bit: the map, --why-extract,
+    // --print-gc-sections, and traces of the names the seeds define or use.
+    if o.report {
+        o.print_map = true;
+        o.why_extract = Some("-".into());
+        o.print_gc_sections = true;
+        o.trace_symbols = NAMES.iter().map(|n| n.to_string()).collect();
+    }
     // No bits are left: `-r` and `--emit-relocs` ride on pairs of others (a quarter of the
     // inputs each), so that old corpus files keep their meaning. `-r` then takes the
     // defaults it has on the command line.
