@@ -696,9 +696,12 @@ impl Linker {
         let bytes = bytes_of(&bytes).ok_or_else(|| type_error(&format!("addLibrary({name}): bytes must be a Uint8Array or ArrayBuffer")))?;
         let whole_archive = if options.is_object() { opt_bool(&options, "wholeArchive", "options.wholeArchive")?.unwrap_or(false) } else { false };
         let prepared = match crate::input::detect(&bytes) {
-            FileKind::Archive => Some(prepare_archive(&name, &bytes).map_err(|d| link_error(&d.into()))?),
+            // (A thin archive fails here, by name: its members are files the page cannot read.)
+            FileKind::Archive | FileKind::ThinArchive => {
+                Some(prepare_archive(&name, &bytes).map_err(|d| link_error(&d.into()))?)
+            }
             FileKind::Object | FileKind::Stub => None,
-            FileKind::Unknown => return Err(type_error(&format!("addLibrary({name}): not an archive, a wasm object or a stub library"))),
+            FileKind::OtherWasm | FileKind::Bitcode | FileKind::Unknown => return Err(type_error(&format!("addLibrary({name}): not an archive, a wasm object or a stub library"))),
         };
         self.libraries.push(Library { input: OwnedInput { name, bytes, whole_archive, lazy: false }, prepared });
         Ok(())
