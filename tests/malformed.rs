@@ -861,6 +861,25 @@ fn out_of_range_indices() {
         check(with_reloc(Reloc::new(reloc::TYPE_INDEX_LEB, At::Func(1, 2), 2)), "invalid relocation type index 2")
     });
     cases.case("unknown relocation type", || check(with_reloc(Reloc::new(99, At::Func(1, 2), 0)), "invalid relocation type 99"));
+    // A 32-bit field's addend must fit in 32 bits (wasm-ld 19 aborts on these).
+    let data_addend = |addend: i64| {
+        let mut obj = base.clone();
+        obj.data_relocs[0].addend = addend;
+        obj
+    };
+    cases.case("32-bit addend too large", || {
+        check(data_addend(1 << 32), "R_WASM_MEMORY_ADDR_I32: addend 4294967296 is outside the 32-bit range")
+    });
+    cases.case("32-bit addend too small", || {
+        check(data_addend(-(1 << 31) - 1), "R_WASM_MEMORY_ADDR_I32: addend -2147483649 is outside the 32-bit range")
+    });
+    cases.case("32-bit addend at the limits", || {
+        for addend in [i64::from(i32::MIN), i64::from(i32::MAX)] {
+            let bytes = data_addend(addend).encode();
+            weld::input::object::parse_object("x.o", &bytes).map_err(|d| format!("addend {addend}: {}", d.render_body()))?;
+        }
+        Ok(())
+    });
     cases.case("relocation section index", || {
         let mut p = uleb(77);
         p.extend([0]);

@@ -6,7 +6,7 @@
 
 use super::section_order::SectionOrder;
 use super::reader::{ParseError, ParseResult, Reader};
-use super::relocs::{Reloc, RelocKind, Target};
+use super::relocs::{Encoding, Reloc, RelocKind, Target};
 use super::wasm::{self, external, linking, section, seg_flag, sym_flag, sym_kind, valtype};
 use crate::diag::Diagnostic;
 use std::ops::Range;
@@ -1012,6 +1012,12 @@ impl<'a, 'f> Parser<'a, 'f> {
             let index = r.leb_u32()?;
             let addend = if kind.has_addend() { r.leb_i64(64)? } else { 0 };
             let fail = |m: String| Err(ParseError { offset: at, message: m });
+            // A relocation that patches 32 bits has a 32-bit addend (LLVM reads it with
+            // `readVarint32`, and wasm-ld 19 aborts on a larger one).
+            let wide = matches!(kind.encoding(), Encoding::Uleb64 | Encoding::Sleb64 | Encoding::I64);
+            if !wide && i32::try_from(addend).is_err() {
+                return fail(format!("{}: addend {addend} is outside the 32-bit range", kind.name()));
+            }
             // The patched bytes must lie inside one chunk: a function body (after its size
             // prefix), a data segment's bytes, or the custom section.
             let start = u64::from(offset);
