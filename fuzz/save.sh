@@ -3,8 +3,8 @@
 # -merge=1 (the smallest set of inputs with the same coverage) into a fresh directory, and
 # writes it as fuzz/saved/<target>.tar.xz, which is committed. fuzz/seed.sh unpacks these
 # beside the generated seeds, so the next session's fuzz/run.sh resumes where this one stopped
-# instead of climbing the same coverage again. The live corpus is only read, so a fuzzer may
-# still be running on it. The archive is byte-for-byte the same for the same inputs (names
+# instead of climbing the same coverage again. The live corpus is copied first, so a fuzzer
+# may still be running on it. The archive is byte-for-byte the same for the same inputs (names
 # are libFuzzer's content hashes; sorted, zero times and owners).
 #   fuzz/save.sh TARGET...    e.g. fuzz/save.sh link link_structured
 set -euo pipefail
@@ -18,7 +18,9 @@ for target in "$@"; do
     cargo +nightly fuzz build "$target" >/dev/null 2>&1 || { echo "save.sh: cannot build $target" >&2; exit 1; }
     bin=target/x86_64-unknown-linux-gnu/release/$target
     mkdir "$work/$target"
-    nice -n 10 "$bin" -merge=1 -rss_limit_mb=2048 -malloc_limit_mb=512 "$work/$target" "corpus/$target" \
+    # From a snapshot: a running fuzzer deletes the inputs it reduces, which would end the merge.
+    cp -r "corpus/$target" "$work/$target.live"
+    nice -n 10 "$bin" -merge=1 -rss_limit_mb=2048 -malloc_limit_mb=512 "$work/$target" "$work/$target.live" \
         >"$work/$target.log" 2>&1 || { tail -20 "$work/$target.log" >&2; exit 1; }
     tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -C "$work" -cf - "$target" \
         | xz -9e >"saved/$target.tar.xz"
