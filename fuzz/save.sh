@@ -18,8 +18,9 @@ for target in "$@"; do
     cargo +nightly fuzz build "$target" >/dev/null 2>&1 || { echo "save.sh: cannot build $target" >&2; exit 1; }
     bin=target/x86_64-unknown-linux-gnu/release/$target
     mkdir "$work/$target"
-    # From a snapshot: a running fuzzer deletes the inputs it reduces, which would end the merge.
-    cp -r "corpus/$target" "$work/$target.live"
+    # From a snapshot: a running fuzzer deletes the inputs it reduces, which would end the
+    # merge (and makes cp miss a few files, which is harmless: their reductions are there).
+    cp -r "corpus/$target" "$work/$target.live" 2>/dev/null || true
     nice -n 10 "$bin" -merge=1 -rss_limit_mb=2048 -malloc_limit_mb=512 "$work/$target" "$work/$target.live" \
         >"$work/$target.log" 2>&1 || { tail -20 "$work/$target.log" >&2; exit 1; }
     tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -C "$work" -cf - "$target" \
