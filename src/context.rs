@@ -257,16 +257,20 @@ pub enum GlobalInit<'a> {
 }
 
 #[derive(Clone, Debug)]
-pub struct InputTable {
+pub struct InputTable<'a> {
     pub file: Option<FileId>,
+    /// The defining symbol's name (for --print-gc-sections).
+    pub name: &'a str,
     pub ty: TableType,
     pub live: bool,
     pub out_index: Option<u32>,
 }
 
 #[derive(Clone, Debug)]
-pub struct InputTag {
+pub struct InputTag<'a> {
     pub file: FileId,
+    /// The defining symbol's name (for --print-gc-sections).
+    pub name: &'a str,
     pub sig: SigId,
     pub live: bool,
     pub out_index: Option<u32>,
@@ -328,9 +332,9 @@ pub struct Ctx<'a> {
     pub segments: Vec<InputSegment>,
     pub globals: Vec<InputGlobal<'a>>,
     pub synthetic_globals: Vec<GlobalId>,
-    pub tables: Vec<InputTable>,
+    pub tables: Vec<InputTable<'a>>,
     pub synthetic_tables: Vec<TableId>,
-    pub tags: Vec<InputTag>,
+    pub tags: Vec<InputTag<'a>>,
     pub sigs: Vec<FuncType>,
     pub sig_index: HashMap<FuncType, SigId>,
     pub sym: WellKnown,

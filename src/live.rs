@@ -179,6 +179,12 @@ fn report_removed(ctx: &mut Ctx<'_>) {
                 lines.push(format!("removing unused section {}:({})", file.name, g.symbol_name.unwrap_or("")));
             }
         }
+        // Tags and tables too (weak copies of `__cpp_exception`, say).
+        let tags = ctx.tags.iter().skip(file.tag_base as usize).take(obj.tags.len());
+        let tables = ctx.tables.iter().skip(file.table_base as usize).take(obj.tables.len());
+        for name in tags.filter(|t| !t.live).map(|t| t.name).chain(tables.filter(|t| !t.live).map(|t| t.name)) {
+            lines.push(format!("removing unused section {}:({name})", file.name));
+        }
     }
     for &f in &ctx.synthetic_functions {
         let func = &ctx.functions[f.idx()];
@@ -190,6 +196,12 @@ fn report_removed(ctx: &mut Ctx<'_>) {
         let glob = &ctx.globals[g.idx()];
         if !glob.live {
             lines.push(format!("removing unused section <internal>:({})", glob.name));
+        }
+    }
+    for &t in &ctx.synthetic_tables {
+        let table = &ctx.tables[t.idx()];
+        if !table.live {
+            lines.push(format!("removing unused section <internal>:({})", table.name));
         }
     }
     ctx.messages.extend(lines);

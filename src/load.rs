@@ -257,12 +257,12 @@ fn start_parse<'a>(ctx: &mut Ctx<'a>, file: FileId) -> Option<Frame<'a>> {
     }
     let table_base = ctx.tables.len() as u32;
     for t in &obj.tables {
-        ctx.tables.push(InputTable { file: Some(file), ty: *t, live: !gc, out_index: None });
+        ctx.tables.push(InputTable { file: Some(file), name: t.symbol_name.unwrap_or(""), ty: t.ty, live: !gc, out_index: None });
     }
     let tag_base = ctx.tags.len() as u32;
-    for &t in &obj.tags {
-        let sig = ctx.intern_sig(&obj.types[t as usize]);
-        ctx.tags.push(InputTag { file, sig, live: !gc, out_index: None });
+    for t in &obj.tags {
+        let sig = ctx.intern_sig(&obj.types[t.type_index as usize]);
+        ctx.tags.push(InputTag { file, name: t.symbol_name.unwrap_or(""), sig, live: !gc, out_index: None });
     }
     let custom_discarded = obj.customs.iter().map(|c| excluded(c.comdat)).collect();
     let type_count = obj.types.len();

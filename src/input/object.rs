@@ -87,6 +87,21 @@ pub struct Function<'a> {
     pub debug_name: Option<&'a str>,
 }
 
+/// A table the object defines.
+#[derive(Clone, Debug)]
+pub struct Table<'a> {
+    pub ty: TableType,
+    /// Name of the first symbol that defines this table.
+    pub symbol_name: Option<&'a str>,
+}
+
+/// A tag the object defines: its type index, and the first symbol that defines it.
+#[derive(Clone, Debug)]
+pub struct Tag<'a> {
+    pub type_index: u32,
+    pub symbol_name: Option<&'a str>,
+}
+
 #[derive(Clone, Debug)]
 pub struct Global<'a> {
     pub ty: GlobalType,
@@ -196,9 +211,9 @@ pub struct Object<'a> {
     pub imported_tables: Vec<u32>,
     pub imported_tags: Vec<u32>,
     pub functions: Vec<Function<'a>>,
-    pub tables: Vec<TableType>,
+    pub tables: Vec<Table<'a>>,
     pub globals: Vec<Global<'a>>,
-    pub tags: Vec<u32>,
+    pub tags: Vec<Tag<'a>>,
     pub segments: Vec<Segment<'a>>,
     pub customs: Vec<CustomSection<'a>>,
     pub symbols: Vec<SymbolInfo<'a>>,
@@ -275,7 +290,7 @@ impl<'a> Object<'a> {
                 _ => None,
             }
         } else {
-            self.tables.get(i.checked_sub(self.num_imported_tables())? as usize).copied()
+            self.tables.get(i.checked_sub(self.num_imported_tables())? as usize).map(|t| t.ty)
         }
     }
 
@@ -286,7 +301,7 @@ impl<'a> Object<'a> {
                 _ => return None,
             }
         } else {
-            *self.tags.get(i.checked_sub(self.num_imported_tags())? as usize)?
+            self.tags.get(i.checked_sub(self.num_imported_tags())? as usize)?.type_index
         };
         self.types.get(ti as usize)
     }
@@ -490,8 +505,8 @@ impl<'a, 'f> Parser<'a, 'f> {
             section::TABLE => {
                 let n = r.count(2)?;
                 for _ in 0..n {
-                    let t = self.table_type(&mut r)?;
-                    self.obj.tables.push(t);
+                    let ty = self.table_type(&mut r)?;
+                    self.obj.tables.push(Table { ty, symbol_name: None });
                 }
             }
             section::MEMORY => {
@@ -509,7 +524,7 @@ impl<'a, 'f> Parser<'a, 'f> {
                     if t as usize >= self.obj.types.len() {
                         return r.error(format!("invalid tag type index {t}"));
                     }
-                    self.obj.tags.push(t);
+                    self.obj.tags.push(Tag { type_index: t, symbol_name: None });
                 }
             }
             section::GLOBAL => {
@@ -942,6 +957,16 @@ impl<'a, 'f> Parser<'a, 'f> {
                             SymKind::Global => {
                                 if let Some(g) = self.obj.globals.get_mut(local) {
                                     g.symbol_name.get_or_insert(info.name);
+                                }
+                            }
+                            SymKind::Table => {
+                                if let Some(t) = self.obj.tables.get_mut(local) {
+                                    t.symbol_name.get_or_insert(info.name);
+                                }
+                            }
+                            SymKind::Tag => {
+                                if let Some(t) = self.obj.tags.get_mut(local) {
+                                    t.symbol_name.get_or_insert(info.name);
                                 }
                             }
                             _ => {}

@@ -401,7 +401,7 @@ pub fn resolve_indirect_function_table(ctx: &mut Ctx<'_>, required: bool) {
     let live = existing.is_some_and(|e| ctx.is_live(e));
     if live || ctx.options.export_table || required {
         let tid = TableId(ctx.tables.len() as u32);
-        ctx.tables.push(crate::context::InputTable { file: None, ty: empty, live: !ctx.options.gc_sections, out_index: None });
+        ctx.tables.push(crate::context::InputTable { file: None, name: NAME, ty: empty, live: !ctx.options.gc_sections, out_index: None });
         ctx.synthetic_tables.push(tid);
         let (id, _) = ctx.insert_name(NAME);
         let mut s = crate::resolve::table_symbol(NAME, empty);

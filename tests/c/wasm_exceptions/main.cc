@@ -1,8 +1,10 @@
 // C++ exceptions and setjmp/longjmp as WebAssembly exception handling: the weak tags
 // `__cpp_exception` and `__c_longjmp` are defined in every object that throws or catches,
 // so the link keeps one of each, writes the tag section and the tag indices into each
-// `throw` and `catch` (R_WASM_TAG_INDEX_LEB). runtime.c is what they call.
+// `throw` and `catch` (R_WASM_TAG_INDEX_LEB); --print-gc-sections names the copies dropped.
+// runtime.c is what they call.
 // CFLAGS: -O1 -fwasm-exceptions
+// LDFLAGS: --print-gc-sections
 extern "C" int printf(const char *, ...);
 void thrower(int v);
 int through_pointer(void (*f)(int), int v);
