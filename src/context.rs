@@ -334,6 +334,9 @@ pub struct Ctx<'a> {
     pub synthetic_globals: Vec<GlobalId>,
     pub tables: Vec<InputTable<'a>>,
     pub synthetic_tables: Vec<TableId>,
+    /// An object without table symbols was loaded (compiled without reference types): the
+    /// indirect function table must be table 0.
+    pub legacy_function_table: bool,
     pub tags: Vec<InputTag<'a>>,
     pub sigs: Vec<FuncType>,
     pub sig_index: HashMap<FuncType, SigId>,
@@ -416,6 +419,7 @@ impl<'a> Ctx<'a> {
             synthetic_globals: Vec::new(),
             tables: Vec::new(),
             synthetic_tables: Vec::new(),
+            legacy_function_table: false,
             tags: Vec::new(),
             sigs: Vec::new(),
             sig_index: HashMap::default(),

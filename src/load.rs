@@ -510,4 +510,6 @@ fn add_legacy_indirect_function_table(ctx: &mut Ctx<'_>, file: FileId) {
     let (id, _) = ctx.add_undefined_other(field, sym_flag::UNDEFINED | sym_flag::NO_STRIP, Some(file), s);
     ctx.files[file.idx()].symbols.push(id);
     ctx.mark_symbol_live(id);
+    // Its code calls through table 0 without relocations saying so.
+    ctx.legacy_function_table = true;
 }

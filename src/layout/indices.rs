@@ -467,11 +467,34 @@ pub fn assign_indexes(ctx: &mut Ctx<'_>, ix: &mut Indices) {
         tables.extend((base..base + n).map(TableId));
     }
     tables.extend(ctx.synthetic_tables.iter().copied());
-    for t in tables {
-        if ctx.tables[t.idx()].live {
-            ctx.tables[t.idx()].out_index = Some(ix.num_imported_tables + ix.tables.len() as u32);
-            ix.tables.push(t);
+    tables.retain(|t| ctx.tables[t.idx()].live);
+    // Code compiled without reference types calls through table 0 with no relocation to
+    // say so: with such an object in the link, the indirect function table, when defined
+    // here, comes first, which an imported table would prevent (wasm-ld's `addTable`).
+    let indirect = ctx.sym.indirect_function_table.and_then(|s| match ctx.sym(s).def {
+        Def::Table(t) => Some(t),
+        _ => None,
+    });
+    if let Some(at) = indirect.filter(|_| ctx.legacy_function_table).and_then(|t| tables.iter().position(|&x| x == t)) {
+        match ix.imports.iter().copied().find(|&s| ctx.sym(s).kind == SymKind::Table) {
+            Some(culprit) => {
+                let msg = format!(
+                    "object file not built with 'reference-types' feature conflicts with import of table {} by file {}",
+                    ctx.sym(culprit).name,
+                    ctx.file_name(ctx.sym(culprit).file)
+                );
+                ctx.error(Diagnostic::error(msg));
+                tables.remove(at);
+            }
+            None => {
+                let t = tables.remove(at);
+                tables.insert(0, t);
+            }
         }
+    }
+    for t in tables {
+        ctx.tables[t.idx()].out_index = Some(ix.num_imported_tables + ix.tables.len() as u32);
+        ix.tables.push(t);
     }
 }
 
