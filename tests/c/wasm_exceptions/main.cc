@@ -2,7 +2,8 @@
 // `__cpp_exception` and `__c_longjmp` are defined in every object that throws or catches,
 // so the link keeps one of each, writes the tag section and the tag indices into each
 // `throw` and `catch` (R_WASM_TAG_INDEX_LEB); --print-gc-sections names the copies dropped.
-// runtime.c is what they call.
+// runtime.c is what they call, from an archive as libc++abi would be.
+// ARCHIVE: libehrt.a: runtime.c
 // CFLAGS: -O1 -fwasm-exceptions
 // LDFLAGS: --print-gc-sections
 extern "C" int printf(const char *, ...);
