@@ -259,7 +259,7 @@ pub enum GlobalInit<'a> {
 #[derive(Clone, Debug)]
 pub struct InputTable<'a> {
     pub file: Option<FileId>,
-    /// The defining symbol's name (for --print-gc-sections).
+    /// The defining symbol's name (what --print-gc-sections says of a synthetic table).
     pub name: &'a str,
     pub ty: TableType,
     pub live: bool,
@@ -267,10 +267,8 @@ pub struct InputTable<'a> {
 }
 
 #[derive(Clone, Debug)]
-pub struct InputTag<'a> {
+pub struct InputTag {
     pub file: FileId,
-    /// The defining symbol's name (for --print-gc-sections).
-    pub name: &'a str,
     pub sig: SigId,
     pub live: bool,
     pub out_index: Option<u32>,
@@ -337,7 +335,7 @@ pub struct Ctx<'a> {
     /// An object without table symbols was loaded (compiled without reference types): the
     /// indirect function table must be table 0.
     pub legacy_function_table: bool,
-    pub tags: Vec<InputTag<'a>>,
+    pub tags: Vec<InputTag>,
     pub sigs: Vec<FuncType>,
     pub sig_index: HashMap<FuncType, SigId>,
     pub sym: WellKnown,

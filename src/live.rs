@@ -179,11 +179,16 @@ fn report_removed(ctx: &mut Ctx<'_>) {
                 lines.push(format!("removing unused section {}:({})", file.name, g.symbol_name.unwrap_or("")));
             }
         }
-        // Tags and tables too (weak copies of `__cpp_exception`, say).
-        let tags = ctx.tags.iter().skip(file.tag_base as usize).take(obj.tags.len());
-        let tables = ctx.tables.iter().skip(file.table_base as usize).take(obj.tables.len());
-        for name in tags.filter(|t| !t.live).map(|t| t.name).chain(tables.filter(|t| !t.live).map(|t| t.name)) {
-            lines.push(format!("removing unused section {}:({name})", file.name));
+        // Tags (weak copies of `__cpp_exception`, say) and tables too.
+        for (i, t) in obj.tags.iter().enumerate() {
+            if !ctx.tags[file.tag_base as usize + i].live {
+                lines.push(format!("removing unused section {}:({})", file.name, t.symbol_name.unwrap_or("")));
+            }
+        }
+        for (i, t) in obj.tables.iter().enumerate() {
+            if !ctx.tables[file.table_base as usize + i].live {
+                lines.push(format!("removing unused section {}:({})", file.name, t.symbol_name.unwrap_or("")));
+            }
         }
     }
     for &f in &ctx.synthetic_functions {

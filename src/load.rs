@@ -262,7 +262,7 @@ fn start_parse<'a>(ctx: &mut Ctx<'a>, file: FileId) -> Option<Frame<'a>> {
     let tag_base = ctx.tags.len() as u32;
     for t in &obj.tags {
         let sig = ctx.intern_sig(&obj.types[t.type_index as usize]);
-        ctx.tags.push(InputTag { file, name: t.symbol_name.unwrap_or(""), sig, live: !gc, out_index: None });
+        ctx.tags.push(InputTag { file, sig, live: !gc, out_index: None });
     }
     let custom_discarded = obj.customs.iter().map(|c| excluded(c.comdat)).collect();
     let type_count = obj.types.len();
