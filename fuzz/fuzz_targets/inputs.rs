@@ -124,6 +124,127 @@ pub fn options(b: [u8; 8]) -> Options {
     o
 }
 
+/// The wasm-ld command line that means what `options(b)` means (without the report's texts),
+/// for `fuzz/differential.sh`, which links exported fuzz inputs with both linkers. Options
+/// that wasm-ld spells differently or derives are given as they are written on a command line;
+/// the CLI's own `derived_config` does the rest, as it does for `options`.
+pub fn cli_args(b: [u8; 8]) -> Vec<String> {
+    let bit = |i: usize| b[i / 8] & (1 << (i % 8)) != 0;
+    let mut a: Vec<String> = Vec::new();
+    let mut flag = |on: bool, text: &str| {
+        if on {
+            a.push(text.to_string());
+        }
+    };
+    let relocatable = bit(16) && bit(17);
+    let pie = !relocatable && bit(9) && bit(13);
+    let shared = !relocatable && !pie && bit(14) && bit(15);
+    flag(relocatable, "-r");
+    flag(pie, "-pie");
+    flag(shared, "-shared");
+    flag(bit(0) && !relocatable, "--no-gc-sections");
+    flag(!bit(1), "--no-entry");
+    flag(bit(2), "--import-memory");
+    flag(bit(3), "--export-all");
+    flag(bit(4), "--export-dynamic");
+    flag(bit(5), "--allow-undefined");
+    flag(true, ["--unresolved-symbols=report-all", "--unresolved-symbols=ignore-all",
+        "--unresolved-symbols=import-dynamic", "--warn-unresolved-symbols"][usize::from(b[0] >> 6)]);
+    flag(bit(8), "-mwasm64");
+    flag(bit(9), "--stack-first");
+    flag(bit(10), "--shared-memory");
+    flag(bit(11), "--import-table");
+    flag(bit(12), "--growable-table");
+    flag(bit(13), "--strip-all");
+    flag(bit(14), "--strip-debug");
+    flag(bit(15), "--compress-relocations");
+    flag(bit(16), "--no-merge-data-segments");
+    flag(true, if bit(17) { "-O0" } else { "-O2" });
+    flag(bit(18), "-Bsymbolic");
+    flag(bit(19), "--import-undefined");
+    flag(bit(20), "--export-table");
+    flag(bit(21), "-zmuldefs");
+    flag(bit(12) && bit(20), "--emit-relocs");
+    match (bit(22), bit(23)) {
+        (false, false) => {}
+        (true, false) => a.push("--build-id=fast".into()),
+        (false, true) => a.push("--build-id=sha1".into()),
+        (true, true) => a.push(format!("--build-id=0x{:02x}{:02x}", b[4], b[5])),
+    }
+    for (i, name) in NAMES.iter().enumerate() {
+        if bit(24 + i) {
+            a.push(format!("--export={name}"));
+        }
+        if bit(28 + i) {
+            a.push(format!("--undefined={name}"));
+        }
+    }
+    let num = |v: u8| -> u64 {
+        match v >> 5 {
+            0 => u64::from(v) * 65536,
+            1 => u64::from(v & 31) * 16,
+            2 => u64::MAX - u64::from(v & 31),
+            3 => u64::from(u32::MAX) - u64::from(v & 31),
+            _ => u64::from(v & 31) << 32,
+        }
+    };
+    if b[4] & 0x80 != 0 {
+        a.push(format!("--global-base={}", num(b[5])));
+    }
+    if b[4] & 0x40 != 0 {
+        a.push(format!("-zstack-size={}", num(b[6])));
+    }
+    if b[4] & 0x20 != 0 {
+        a.push(format!("--initial-memory={}", num(b[7])));
+    }
+    if b[4] & 0x10 != 0 {
+        a.push(format!("--max-memory={}", num(b[7] ^ 0x55)));
+    }
+    if b[4] & 0x08 != 0 {
+        a.push(format!("--table-base={}", num(b[6] ^ 0x33)));
+    }
+    if b[4] & 0x04 != 0 {
+        a.push(format!("--initial-heap={}", num(b[5] ^ 0x0f)));
+    }
+    if b[4] & 0x02 != 0 {
+        a.push("--no-growable-memory".into());
+    }
+    a
+}
+
+/// `WELD_FUZZ_EXPORT=dir`: writes one fuzz input as files a command line can link,
+/// `dir/<hash of the input>/` with the input files, `options` (`cli_args`, a line each) and
+/// `inputs` (the files in order, with `--whole-archive` and `--start-lib` as the input says).
+/// `fuzz/differential.sh` links them with both linkers.
+pub fn export(data: &[u8], head: [u8; 8], files: &[(String, &[u8])]) {
+    let Some(dir) = std::env::var_os("WELD_FUZZ_EXPORT") else { return };
+    // FNV-1a: a stable name without a hashing dependency.
+    let hash = data.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+    let dir = std::path::Path::new(&dir).join(format!("{hash:016x}"));
+    if std::fs::create_dir_all(&dir).is_err() {
+        return;
+    }
+    let mut inputs: Vec<String> = Vec::new();
+    let whole_archive = head[2] & 0x04 != 0;
+    let lazy = head[6] & 0x01 != 0;
+    if whole_archive {
+        inputs.push("--whole-archive".into());
+    }
+    for (i, (name, bytes)) in files.iter().enumerate() {
+        let _ = std::fs::write(dir.join(name), bytes);
+        if lazy && i == 1 {
+            inputs.push("--start-lib".into());
+        }
+        inputs.push(name.clone());
+    }
+    if lazy && files.len() > 1 {
+        inputs.push("--end-lib".into());
+    }
+    let lines = |list: Vec<String>| list.iter().map(|a| format!("{a}\n")).collect::<String>();
+    let _ = std::fs::write(dir.join("options"), lines(cli_args(head)));
+    let _ = std::fs::write(dir.join("inputs"), lines(inputs));
+}
+
 /// `link` target: the options and inputs of one fuzz input, or `None` if it is too short.
 pub fn link_inputs(data: &[u8]) -> Option<(Options, Vec<InputFile<'_>>)> {
     let head: [u8; 8] = data.get(..8)?.try_into().ok()?;

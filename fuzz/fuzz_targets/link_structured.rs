@@ -273,6 +273,8 @@ fn run(data: &[u8]) -> Result<()> {
         }
         let _ = std::fs::write(path, out);
     }
+    let listed: Vec<(String, &[u8])> = files.iter().map(|(n, b)| (n.clone(), &b[..])).collect();
+    inputs::export(data, head, &listed);
     let whole_archive = head[2] & 0x04 != 0;
     let lazy = head[6] & 0x01 != 0;
     let inputs: Vec<InputFile<'_>> = files
