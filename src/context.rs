@@ -50,6 +50,9 @@ pub struct ObjFile<'a> {
     pub why_extracted: Option<(Requester, SymbolId)>,
     /// Lazy names already read by a prepared archive.
     pub lazy_names: Option<Result<Vec<&'a str>, Diagnostic>>,
+    /// A lazy file's object, parsed when it was added, until it is extracted (or the
+    /// symbols are resolved).
+    pub unextracted: Option<Object<'a>>,
 }
 
 impl<'a> ObjFile<'a> {

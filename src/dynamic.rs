@@ -96,7 +96,7 @@ fn apply_data_relocs_body(ctx: &Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>) -
     let base = |s: Option<SymbolId>| s.map_or(0, |s| global_index(ctx, s));
     let (memory_base, table_base, tls_base) = (base(ctx.sym.memory_base_import), base(ctx.sym.table_base_import), base(ctx.sym.tls_base));
     let offsets = crate::hash::HashMap::default();
-    let res = Resolver { ctx, ix, mem, custom_offsets: &offsets };
+    let res = Resolver { ctx, ix, mem, custom_offsets: &offsets, outside: Default::default() };
     let mut b = vec![0u8];
     for seg in &mem.segments {
         // Shared-memory TLS is relocated per thread, by `__wasm_apply_tls_relocs`.

@@ -1,7 +1,9 @@
 //! `target_features`: the union of what the objects use (or `--features=`), checked
 //! against what any object disallows, as wasm-ld does.
 
-use crate::context::Ctx;
+use crate::context::{Ctx, Def, SymbolId};
+use crate::input::object::SymKind;
+use crate::layout::indices::Indices;
 use crate::diag::Diagnostic;
 use std::collections::BTreeSet;
 
@@ -90,4 +92,25 @@ pub fn populate_target_features(ctx: &mut Ctx<'_>) -> Vec<String> {
         }
     }
     allowed.into_iter().collect()
+}
+
+/// Without the `mutable-globals` feature a mutable global may not be imported, and (as
+/// wasm-ld 19 has it, whatever its message says) no wasm global may be exported; run once
+/// imports and exports are known.
+pub fn check_mutable_global_imports_exports(ctx: &mut Ctx<'_>, ix: &Indices, allowed: &[String]) {
+    let o = ctx.options;
+    if o.relocatable || !o.check_features || allowed.iter().any(|f| f == "mutable-globals") {
+        return;
+    }
+    let mutable = |s: SymbolId| ctx.sym(s).kind == SymKind::Global && ctx.sym(s).global_type.is_some_and(|t| t.mutable);
+    let imported = ix.imports.iter().filter(|&&s| mutable(s)).map(|&s| ("imported", s));
+    // (Exported data addresses are globals too, but not global symbols.)
+    let exported = ix.exports.iter().filter_map(|e| e.symbol).filter(|&s| matches!(ctx.sym(s).def, Def::Global(_)));
+    let offenders: Vec<(&str, SymbolId)> = imported.chain(exported.map(|s| ("exported", s))).collect();
+    for (how, s) in offenders {
+        let name = ctx.display_name(ctx.sym(s).name);
+        ctx.error(Diagnostic::error(format!(
+            "mutable global {how} but 'mutable-globals' feature not present in inputs: `{name}`. Use --no-check-features to suppress."
+        )));
+    }
 }

@@ -34,6 +34,7 @@ pub mod relocate;
 pub mod report;
 pub mod reproduce;
 pub mod resolve;
+pub mod string_sections;
 pub mod stub_library;
 pub mod synthetic;
 pub mod wrap;
@@ -122,6 +123,9 @@ pub fn link(inputs: &[InputFile<'_>], options: &Options) -> Result<Linked, Diagn
     }
     checkpoint!(ctx);
     synthetic::demote_lazy_symbols(ctx);
+    load::drop_unextracted(ctx);
+    string_sections::check_terminated(ctx);
+    checkpoint!(ctx);
     timer.phase("parse and resolve");
 
     // Garbage collection.
@@ -135,6 +139,7 @@ pub fn link(inputs: &[InputFile<'_>], options: &Options) -> Result<Linked, Diagn
     // undefined symbols) are all reported before the link stops.
     let relocatable = options.relocatable;
     let mut mem = memory::create_output_segments(ctx);
+    string_sections::check_symbol_offsets(ctx);
     memory::layout_memory(ctx, &mut mem);
     if !relocatable {
         add_start_stop_symbols(ctx, &mem);
@@ -156,7 +161,7 @@ pub fn link(inputs: &[InputFile<'_>], options: &Options) -> Result<Linked, Diagn
     let mut ix = Indices { table_base: options.table_base.unwrap_or(default_table_base) as u32, ..Indices::default() };
     indices::calculate_imports(ctx, &mut ix);
     indices::scan_relocations(ctx, &mut ix);
-    indices::finalize_indirect_table(ctx, &ix);
+    indices::finalize_indirect_table(ctx, &mut ix);
     if !relocatable {
         synthetic::create_init_memory_function(ctx, &mem);
         synthetic::create_apply_tls_relocs_function(ctx, &mem);
@@ -177,6 +182,7 @@ pub fn link(inputs: &[InputFile<'_>], options: &Options) -> Result<Linked, Diagn
     if !relocatable {
         indices::calculate_exports(ctx, &mut ix);
     }
+    features::check_mutable_global_imports_exports(ctx, &ix, &allowed);
     checkpoint!(ctx);
     timer.phase("layout");
 
@@ -187,7 +193,10 @@ pub fn link(inputs: &[InputFile<'_>], options: &Options) -> Result<Linked, Diagn
     checkpoint!(ctx);
 
     // Emit.
-    let out = emit::write_module(ctx, &ix, &mem, &emit::Features { allowed });
+    let mut out = emit::write_module(ctx, &ix, &mem, &emit::Features { allowed });
+    for e in std::mem::take(&mut out.errors) {
+        ctx.error(e);
+    }
     checkpoint!(ctx);
     timer.phase("write");
     let fin = report::build::Final { ctx, ix: &ix, mem: &mem, out: &out };

@@ -89,6 +89,7 @@ fn push_file<'a>(ctx: &mut Ctx<'a>, name: String, bytes: &'a [u8], lazy: bool) {
         archive: None,
         pulled_by: None,
         lazy_names: None,
+        unextracted: None,
         why_extracted: None,
     });
 }
@@ -107,10 +108,15 @@ fn add_prepared_members<'a>(ctx: &mut Ctx<'a>, input: &InputFile<'a>, prep: &inp
             }
             continue;
         }
+        let arch = input::arch::mismatch(&name, m.is64, ctx.options.is64);
         push_file(ctx, name, data, !input.whole_archive);
         let names = m.defined.clone().map(|ranges| {
             ranges.into_iter().filter_map(|r| data.get(r)).filter_map(|b| std::str::from_utf8(b).ok()).collect()
         });
+        let names = match (names, arch) {
+            (Ok(_), Some(msg)) => Err(Diagnostic::error(msg)),
+            (names, _) => names,
+        };
         if let Some(f) = ctx.files.last_mut() {
             f.archive = Some(input.name.clone());
             f.lazy_names = Some(names);
@@ -126,8 +132,11 @@ pub fn add_files(ctx: &mut Ctx<'_>) {
         }
         let file = FileId(i as u32);
         if ctx.files[i].lazy {
-            let cached = ctx.files[i].lazy_names.take();
-            let names = match cached.unwrap_or_else(|| object::defined_names(&ctx.files[i].name, ctx.files[i].bytes)) {
+            let names = match ctx.files[i].lazy_names.take() {
+                Some(cached) => cached,
+                None => parse_lazy(ctx, file),
+            };
+            let names = match names {
                 Ok(n) => n,
                 Err(e) => {
                     ctx.error(e);
@@ -140,6 +149,27 @@ pub fn add_files(ctx: &mut Ctx<'_>) {
                 run(ctx, frame);
             }
         }
+    }
+}
+
+/// An unextracted archive member or `--start-lib` object is parsed in full as it is added,
+/// as wasm-ld does: a bad member fails the link whether or not it is extracted, and so does
+/// one of the wrong architecture. The object is kept for its extraction.
+fn parse_lazy<'a>(ctx: &mut Ctx<'a>, file: FileId) -> Result<Vec<&'a str>, Diagnostic> {
+    let f = &ctx.files[file.idx()];
+    let obj = object::parse_object(&f.name, f.bytes)?;
+    if let Some(msg) = input::arch::mismatch(&f.name, obj.is64, ctx.options.is64) {
+        return Err(Diagnostic::error(msg));
+    }
+    let names = obj.lazy_names();
+    ctx.files[file.idx()].unextracted = Some(obj);
+    Ok(names)
+}
+
+/// Drops the objects kept for the lazy files that were never extracted.
+pub fn drop_unextracted(ctx: &mut Ctx<'_>) {
+    for f in &mut ctx.files {
+        f.unextracted = None;
     }
 }
 
@@ -194,7 +224,11 @@ fn run<'a>(ctx: &mut Ctx<'a>, first: Frame<'a>) {
 fn start_parse<'a>(ctx: &mut Ctx<'a>, file: FileId) -> Option<Frame<'a>> {
     let f = &ctx.files[file.idx()];
     let (name, bytes) = (f.name.clone(), f.bytes);
-    let obj = match object::parse_object(&name, bytes) {
+    let parsed = match ctx.files[file.idx()].unextracted.take() {
+        Some(obj) => Ok(obj),
+        None => object::parse_object(&name, bytes),
+    };
+    let obj = match parsed {
         Ok(o) => o,
         Err(e) => {
             ctx.error(e);

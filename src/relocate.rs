@@ -20,6 +20,9 @@ pub struct Resolver<'c, 'a> {
     pub mem: &'c MemoryLayout<'a>,
     /// Offset of each output custom-section chunk: (file, custom index) → offset.
     pub custom_offsets: &'c crate::hash::HashMap<(FileId, u32), u64>,
+    /// Sections that a relocation pointed past the end of, once merged (wasm-ld: "offset is
+    /// outside the section"), for the caller to report: `(file, custom index)`.
+    pub outside: std::cell::RefCell<Vec<(FileId, u32)>>,
 }
 
 /// Input bytes to copy into the output and patch.
@@ -109,8 +112,11 @@ impl Resolver<'_, '_> {
         match self.custom_pieces(file, idx) {
             Some(pieces) => {
                 let off = addend as u64;
+                let len = self.ctx.file(file).object().customs.get(idx as usize).map_or(0, |c| c.data.len() as u64);
+                if off >= len {
+                    self.outside.borrow_mut().push((file, idx));
+                }
                 let i = pieces.partition_point(|&(input, _)| input as u64 <= off);
-                // A hostile addend can point far past the pieces: wrap as wasm-ld does.
                 match i.checked_sub(1).and_then(|i| pieces.get(i)) {
                     Some(&(input, out)) => base.wrapping_add(out).wrapping_add(off - input as u64),
                     None => base.wrapping_add(off),

@@ -12,8 +12,9 @@ fuzz_target!(|data: &[u8]| {
         }
         for m in &ar.members {
             if detect(m.data) == FileKind::Object {
-                let _ = object::defined_names(&m.name, m.data);
-                let _ = object::parse_object(&m.name, m.data);
+                if let Ok(obj) = object::parse_object(&m.name, m.data) {
+                    let _ = obj.lazy_names();
+                }
             }
         }
     }

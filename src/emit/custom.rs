@@ -22,9 +22,6 @@ fn is_synthesized(name: &str) -> bool {
     name == "linking" || name == "name" || name == "producers" || name == "target_features" || name.starts_with("reloc.")
 }
 
-fn is_string_section(name: &str) -> bool {
-    name == ".debug_str" || name == ".debug_str.dwo" || name == ".debug_line_str"
-}
 
 /// Plans the custom sections and records each input chunk's offset in its output section.
 pub fn plan<'a>(ctx: &mut Ctx<'a>, offsets: &mut HashMap<(FileId, u32), u64>) -> Vec<CustomOut<'a>> {
@@ -47,7 +44,7 @@ pub fn plan<'a>(ctx: &mut Ctx<'a>, offsets: &mut HashMap<(FileId, u32), u64>) ->
                 out.push(CustomOut { name, parts: Vec::new(), size: 0 });
                 out.len() - 1
             });
-            if is_string_section(name) && ctx.options.optimize > 0 {
+            if crate::string_sections::is_string_section(name) && ctx.options.optimize > 0 {
                 match string_inputs.iter_mut().find(|(s, _)| *s == slot) {
                     Some((_, v)) => v.push((file, i as u32)),
                     None => {
@@ -93,7 +90,8 @@ fn merge_custom_strings(ctx: &mut Ctx<'_>, inputs: &[(FileId, u32)]) -> Vec<u8> 
     let mut pieces: Vec<(FileId, u32, u32, &[u8])> = Vec::new();
     for &(file, idx) in inputs {
         let Some(custom) = ctx.file(file).object().customs.get(idx as usize) else { continue };
-        // Each string with its terminating NUL; the last may lack one.
+        // Each string with its terminating NUL (an unterminated last one was an error when
+        // the objects were loaded).
         let mut off = 0usize;
         for piece in custom.data.split_inclusive(|&b| b == 0) {
             pieces.push((file, idx, off as u32, piece));

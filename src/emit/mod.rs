@@ -13,6 +13,7 @@ pub mod encode;
 pub mod linking;
 
 use crate::context::{Ctx, FileId, GlobalInit};
+use crate::diag::Diagnostic;
 use crate::input::object::{Limits, SymKind};
 use crate::input::wasm::{external, limits, names, op, section};
 use crate::layout::indices::Indices;
@@ -35,6 +36,8 @@ pub struct SectionInfo {
 
 pub struct Output {
     pub bytes: Vec<u8>,
+    /// Errors found while writing (relocations into merged string sections past their end).
+    pub errors: Vec<Diagnostic>,
     pub sections: Vec<SectionInfo>,
     /// Per output data segment (by index): payload-relative offsets of its header and of
     /// its bytes in the data section, when it is written.
@@ -142,7 +145,7 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
     // With `--compress-relocations` the bodies shrink, by amounts that depend on the values
     // written: make them first. (Debug info, which points into the code, is refused then.)
     let compressed: Option<Vec<Vec<u8>>> = ctx.options.compress_relocations.then(|| {
-        let res = Resolver { ctx, ix, mem, custom_offsets: &custom_offsets };
+        let res = Resolver { ctx, ix, mem, custom_offsets: &custom_offsets, outside: Default::default() };
         ix.functions
             .iter()
             .map(|&f| {
@@ -179,10 +182,10 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
     };
     if let Some(msg) = refusal {
         ctx.error(crate::diag::Diagnostic::error(msg));
-        return Output { bytes: Vec::new(), sections: Vec::new(), segment_offsets: Vec::new() };
+        return Output { bytes: Vec::new(), errors: Vec::new(), sections: Vec::new(), segment_offsets: Vec::new() };
     }
     let ctx = &*ctx;
-    let res = Resolver { ctx, ix, mem, custom_offsets: &custom_offsets };
+    let res = Resolver { ctx, ix, mem, custom_offsets: &custom_offsets, outside: Default::default() };
     // The sections that close the module are made first, so that their sizes are known
     // when the output is given its final capacity (below, before the code section).
     let keep = |name: &str| !ctx.options.strip_all || ctx.options.keep_sections.iter().any(|k| k == name);
@@ -413,7 +416,11 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
         // Position-independent slots start at `__table_base`.
         match ctx.sym.table_base_import {
             Some(base) => based_const_expr(&mut p, crate::layout::indices::global_index(ctx, base), 0, is64),
-            None => ptr_const_expr(&mut p, ix.table_base as u64, is64),
+            // (Slot numbers are 32-bit, but a wasm64 module's offset is `--table-base` as given.)
+            None => {
+                let base = if is64 { ctx.options.table_base.unwrap_or(ix.table_base as u64) } else { ix.table_base as u64 };
+                ptr_const_expr(&mut p, base, is64)
+            }
         }
         if table != 0 {
             p.push(0); // elemkind funcref
@@ -608,7 +615,17 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
         let at = w.out.len() - len;
         build_id::fill(&mut w.out, at, &ctx.options.build_id);
     }
-    Output { bytes: w.out, sections: w.sections, segment_offsets }
+    let mut outside = res.outside.take();
+    outside.sort_unstable();
+    outside.dedup();
+    let errors = outside
+        .into_iter()
+        .map(|(file, idx)| {
+            let section = ctx.file(file).object().customs.get(idx as usize).map_or("", |c| c.name);
+            Diagnostic::error(format!("{}:({section}): offset is outside the section", ctx.file(file).name))
+        })
+        .collect();
+    Output { bytes: w.out, errors, sections: w.sections, segment_offsets }
 }
 
 /// Engines refuse modules larger than 1 GiB (V8's and SpiderMonkey's limit).

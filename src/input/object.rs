@@ -237,6 +237,14 @@ pub struct Object<'a> {
 }
 
 impl<'a> Object<'a> {
+    /// The names of the non-local symbols the object defines, in symbol-table order: what an
+    /// unextracted archive member (or `--start-lib` object) puts in the symbol table.
+    pub fn lazy_names(&self) -> Vec<&'a str> {
+        let defines = |s: &&SymbolInfo<'a>| {
+            s.flags & sym_flag::UNDEFINED == 0 && s.flags & sym_flag::BINDING_MASK != sym_flag::BINDING_LOCAL && s.kind != SymKind::Section
+        };
+        self.symbols.iter().filter(defines).map(|s| s.name).collect()
+    }
     /// A defined function's relocations (ranges were checked at parse time; a range that
     /// does not fit gives none).
     pub fn function_relocs(&self, f: &Function<'_>) -> &[Reloc] {
@@ -345,69 +353,6 @@ fn sections<'a>(file: &str, bytes: &'a [u8]) -> Result<Vec<(u8, Reader<'a>)>, Di
         out.push((id, payload));
     }
     Ok(out)
-}
-
-/// The names of the non-local symbols an archive member defines, without a full parse:
-/// what lazy archive members contribute to the symbol table.
-pub fn defined_names<'a>(file: &str, bytes: &'a [u8]) -> Result<Vec<&'a str>, Diagnostic> {
-    for (id, mut r) in sections(file, bytes)? {
-        if id != section::CUSTOM {
-            continue;
-        }
-        let name = r.name().map_err(|e| err(file, "CUSTOM", e))?;
-        if name != "linking" {
-            continue;
-        }
-        let mut names = Vec::new();
-        let e = |e| err(file, "linking", e);
-        let version = r.leb_u32().map_err(e)?;
-        if version != linking::VERSION {
-            return r.error(format!("unexpected metadata version: {version} (Expected: 2)")).map_err(e);
-        }
-        while !r.is_empty() {
-            let kind = r.u8().map_err(e)?;
-            let len = r.leb_u32().map_err(e)? as usize;
-            let mut sub = r.sub(len).map_err(e)?;
-            if kind != linking::SYMBOL_TABLE {
-                continue;
-            }
-            let count = sub.count(2).map_err(e)?;
-            for _ in 0..count {
-                let kind = sub.u8().map_err(e)?;
-                let flags = sub.leb_u32().map_err(e)?;
-                let defined = flags & sym_flag::UNDEFINED == 0;
-                let local = flags & sym_flag::BINDING_MASK == sym_flag::BINDING_LOCAL;
-                match kind {
-                    sym_kind::DATA => {
-                        let name = sub.name().map_err(e)?;
-                        if defined {
-                            sub.leb_u32().map_err(e)?;
-                            sub.leb_u64(64).map_err(e)?;
-                            sub.leb_u64(64).map_err(e)?;
-                            if !local {
-                                names.push(name);
-                            }
-                        }
-                    }
-                    sym_kind::SECTION => {
-                        sub.leb_u32().map_err(e)?;
-                    }
-                    sym_kind::FUNCTION | sym_kind::GLOBAL | sym_kind::TAG | sym_kind::TABLE => {
-                        sub.leb_u32().map_err(e)?;
-                        if defined || flags & sym_flag::EXPLICIT_NAME != 0 {
-                            let name = sub.name().map_err(e)?;
-                            if defined && !local {
-                                names.push(name);
-                            }
-                        }
-                    }
-                    k => return sub.error(format!("invalid symbol kind {k}")).map_err(e),
-                }
-            }
-        }
-        return Ok(names);
-    }
-    Ok(Vec::new())
 }
 
 struct Parser<'a, 'f> {
@@ -869,8 +814,12 @@ impl<'a, 'f> Parser<'a, 'f> {
 
     fn comdats(&mut self, r: &mut Reader<'a>) -> ParseResult<()> {
         let n = r.count(3)?;
+        let mut names = crate::hash::HashSet::default();
         for c in 0..n {
             let name = r.name()?;
+            if name.is_empty() || !names.insert(name) {
+                return r.error(format!("bad/duplicate COMDAT name {name}"));
+            }
             let flags = r.leb_u32()?;
             if flags != 0 {
                 return r.error("unsupported COMDAT flags");
@@ -889,12 +838,17 @@ impl<'a, 'f> Parser<'a, 'f> {
                         let i = self.custom_index(index);
                         i.and_then(|i| self.obj.customs.get_mut(i)).map(|s| &mut s.comdat)
                     }
-                    wasm::comdat_kind::GLOBAL | wasm::comdat_kind::TAG | wasm::comdat_kind::TABLE => None,
+                    // Linking.md also numbers globals, tags and tables, but LLVM puts none of
+                    // them in a group and rejects them, as it does unknown kinds.
                     k => return r.error(format!("invalid COMDAT entry kind {k}")),
                 };
                 match slot {
+                    // A chunk belongs to one group at most (LLVM: "function in two COMDATs").
+                    Some(Some(_)) if kind != wasm::comdat_kind::SECTION => {
+                        let what = if kind == wasm::comdat_kind::DATA { "data segment" } else { "function" };
+                        return r.error(format!("{what} {index} in two COMDATs"));
+                    }
                     Some(slot) => *slot = Some(c),
-                    None if matches!(kind, wasm::comdat_kind::GLOBAL | wasm::comdat_kind::TAG | wasm::comdat_kind::TABLE) => {}
                     None => return r.error(format!("invalid COMDAT entry index {index}")),
                 }
             }
@@ -906,7 +860,10 @@ impl<'a, 'f> Parser<'a, 'f> {
     fn symbol_table(&mut self, r: &mut Reader<'a>) -> ParseResult<()> {
         let n = r.count(2)?;
         self.obj.symbols.reserve(n as usize);
+        // Names of the non-local symbols: LLVM rejects an object that lists one twice.
+        let mut seen = crate::hash::HashSet::default();
         for _ in 0..n {
+            let at = r.offset();
             let kind_byte = r.u8()?;
             let flags = r.leb_u32()?;
             let undefined = flags & sym_flag::UNDEFINED != 0;
@@ -1005,6 +962,9 @@ impl<'a, 'f> Parser<'a, 'f> {
                     info.name = self.custom_index(index).and_then(|i| self.obj.customs.get(i)).map_or("", |c| c.name);
                 }
                 k => return r.error(format!("invalid symbol type {k}")),
+            }
+            if flags & sym_flag::BINDING_MASK != sym_flag::BINDING_LOCAL && !seen.insert(info.name) {
+                return Err(ParseError { offset: at, message: format!("duplicate symbol name {}", info.name) });
             }
             self.obj.symbols.push(info);
         }
@@ -1114,8 +1074,11 @@ impl<'a, 'f> Parser<'a, 'f> {
         let ok = match target {
             Target::Function | Target::TableSlot | Target::FunctionOffset => sym.kind == SymKind::Function,
             Target::Data => sym.kind == SymKind::Data,
-            // GLOBAL_INDEX relocations may also refer to data or functions (GOT entries).
-            Target::Global => true,
+            // GLOBAL_INDEX_LEB may also refer to data or functions (their GOT entries).
+            Target::Global if kind == RelocKind::GLOBAL_INDEX_LEB => {
+                matches!(sym.kind, SymKind::Global | SymKind::Data | SymKind::Function)
+            }
+            Target::Global => sym.kind == SymKind::Global,
             Target::Tag => sym.kind == SymKind::Tag,
             Target::Table => sym.kind == SymKind::Table,
             Target::SectionOffset => sym.kind == SymKind::Section,

@@ -1,6 +1,8 @@
 //! What a linking session keeps of an archive between links: its member table and the
-//! names each object member defines (its lazy symbols). Relinking against a prepared
-//! `libc.a` skips re-reading its 700+ members; only extracted members are parsed.
+//! names each object member defines (its lazy symbols). Each member is parsed (validated)
+//! once, here, as every link must (wasm-ld rejects an archive with a bad member, extracted or
+//! not); relinking against a prepared `libc.a` then skips its 700+ members, and only
+//! extracted members are parsed again.
 //! Everything is stored as byte ranges, so the cache holds no borrow of the bytes.
 
 use super::archive;
@@ -24,6 +26,8 @@ pub struct PreparedMember {
     pub is_object: bool,
     /// Defined non-local names, as ranges within the member, or the error reading them.
     pub defined: Result<Vec<Range<usize>>, Diagnostic>,
+    /// A wasm64 object (checked against each link's `-mwasm64`).
+    pub is64: bool,
 }
 
 /// Reads the archive's member table and every object member's defined names once.
@@ -39,12 +43,16 @@ pub fn prepare_archive(name: &str, bytes: &[u8]) -> Result<PreparedArchive, Diag
             let range = subslice_range(bytes, m.data)?;
             let is_object = detect(m.data) == FileKind::Object;
             let display = archive::member_display_name(name, &m.name);
+            let mut is64 = false;
             let defined = if is_object {
-                object::defined_names(&display, m.data).map(|names| names.iter().filter_map(|n| subslice_range(m.data, n.as_bytes())).collect())
+                object::parse_object(&display, m.data).map(|obj| {
+                    is64 = obj.is64;
+                    obj.lazy_names().iter().filter_map(|n| subslice_range(m.data, n.as_bytes())).collect()
+                })
             } else {
                 Ok(Vec::new())
             };
-            Some(PreparedMember { name: m.name.clone(), range, is_object, defined })
+            Some(PreparedMember { name: m.name.clone(), range, is_object, defined, is64 })
         })
         .collect();
     Ok(PreparedArchive { members, len: bytes.len() })

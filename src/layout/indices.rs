@@ -345,8 +345,15 @@ fn report_undefined(ctx: &mut Ctx<'_>, file: FileId, sym: SymbolId) {
 }
 
 /// Limits of the defined indirect function table.
-pub fn finalize_indirect_table(ctx: &mut Ctx<'_>, ix: &Indices) {
+pub fn finalize_indirect_table(ctx: &mut Ctx<'_>, ix: &mut Indices) {
     let Some(t) = ctx.sym.indirect_function_table else { return };
+    // A table first needed by a function's GOT entry, after the imports were listed, is
+    // imported last (in `-r` or `--import-table` links).
+    if ctx.sym(t).import_index.is_none() && should_import(ctx, t) {
+        ctx.sym_mut(t).import_index = Some(ix.num_imported_tables);
+        ix.num_imported_tables += 1;
+        ix.imports.push(t);
+    }
     let size = ix.table_base as u64 + ix.table_entries.len() as u64;
     let defined = ctx.sym(t).is_defined();
     let mut l = Limits { flags: 0, min: size, max: None };
@@ -595,24 +602,29 @@ pub fn memory_export_name(ctx: &Ctx<'_>) -> Option<String> {
     }
 }
 
+/// What wasm-ld writes for the index of an undefined global, table or tag that is not
+/// imported either (left undefined by `--unresolved-symbols=ignore-all`): its unassigned
+/// index. The module does not validate, rather than reading the wrong global.
+const INVALID_INDEX: u32 = u32::MAX;
+
 /// Output index of a global symbol.
 pub fn global_index(ctx: &Ctx<'_>, s: SymbolId) -> u32 {
     match ctx.sym(s).def {
         Def::Global(g) => ctx.globals[g.idx()].out_index.unwrap_or(0),
-        _ => ctx.sym(s).import_index.unwrap_or(0),
+        _ => ctx.sym(s).import_index.unwrap_or(INVALID_INDEX),
     }
 }
 
 pub fn table_number(ctx: &Ctx<'_>, s: SymbolId) -> u32 {
     match ctx.sym(s).def {
         Def::Table(t) => ctx.tables[t.idx()].out_index.unwrap_or(0),
-        _ => ctx.sym(s).import_index.unwrap_or(0),
+        _ => ctx.sym(s).import_index.unwrap_or(INVALID_INDEX),
     }
 }
 
 pub fn tag_index(ctx: &Ctx<'_>, s: SymbolId) -> u32 {
     match ctx.sym(s).def {
         Def::Tag(t) => ctx.tags[t.idx()].out_index.unwrap_or(0),
-        _ => ctx.sym(s).import_index.unwrap_or(0),
+        _ => ctx.sym(s).import_index.unwrap_or(INVALID_INDEX),
     }
 }

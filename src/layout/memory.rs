@@ -4,7 +4,7 @@
 
 use crate::context::{Ctx, Def, GlobalInit, OutSegId, SegId};
 use crate::diag::Diagnostic;
-use crate::input::wasm::{data_flag, seg_flag};
+use crate::input::wasm::data_flag;
 use crate::options::WASM_PAGE_SIZE;
 
 const STACK_ALIGNMENT: u64 = 16;
@@ -96,7 +96,7 @@ fn align_to(v: u64, align: u64) -> u64 {
 fn is_mergeable(ctx: &Ctx<'_>, seg: SegId) -> bool {
     let s = &ctx.segments[seg.idx()];
     let input = &ctx.files[s.file.idx()].object().segments[s.local_index as usize];
-    input.flags & seg_flag::STRINGS != 0 && input.alignment == 0 && ctx.options.optimize > 0 && !input.data.is_empty()
+    crate::string_sections::is_mergeable_segment(input, ctx.options)
 }
 
 /// Groups live input segments into output segments, in input order, then sorted by kind
@@ -243,14 +243,11 @@ pub fn merge_strings(ctx: &mut Ctx<'_>, out: &mut MergedStrings<'_>, members: &[
         let file = &ctx.files[s.file.idx()];
         let data = file.object().segments[s.local_index as usize].data;
         let mut off = 0usize;
+        // (An unterminated last string was an error when the objects were loaded.)
         while off < data.len() {
             let end = match data[off..].iter().position(|&b| b == 0) {
                 Some(p) => off + p + 1,
-                None => {
-                    let msg = format!("{}:({}): string is not null terminated", file.name, file.object().segments[s.local_index as usize].name);
-                    ctx.diags.push(Diagnostic::error(msg));
-                    data.len()
-                }
+                None => data.len(),
             };
             pieces.push((seg, off as u32, &data[off..end]));
             off = end;
