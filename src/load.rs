@@ -108,15 +108,16 @@ fn add_prepared_members<'a>(ctx: &mut Ctx<'a>, input: &InputFile<'a>, prep: &inp
             }
             continue;
         }
-        let arch = input::arch::mismatch(&name, m.is64, ctx.options.is64);
+        if let Some(msg) = m.defined.is_ok().then(|| input::arch::mismatch(&name, m.is64, ctx.options.is64)).flatten() {
+            // Fatal in wasm-ld, as for the objects named on the command line.
+            ctx.error(Diagnostic::error(msg));
+            ctx.fatal = true;
+            return;
+        }
         push_file(ctx, name, data, !input.whole_archive);
         let names = m.defined.clone().map(|ranges| {
             ranges.into_iter().filter_map(|r| data.get(r)).filter_map(|b| std::str::from_utf8(b).ok()).collect()
         });
-        let names = match (names, arch) {
-            (Ok(_), Some(msg)) => Err(Diagnostic::error(msg)),
-            (names, _) => names,
-        };
         if let Some(f) = ctx.files.last_mut() {
             f.archive = Some(input.name.clone());
             f.lazy_names = Some(names);
@@ -159,6 +160,8 @@ fn parse_lazy<'a>(ctx: &mut Ctx<'a>, file: FileId) -> Result<Vec<&'a str>, Diagn
     let f = &ctx.files[file.idx()];
     let obj = object::parse_object(&f.name, f.bytes)?;
     if let Some(msg) = input::arch::mismatch(&f.name, obj.is64, ctx.options.is64) {
+        // Fatal in wasm-ld, as for the objects named on the command line.
+        ctx.fatal = true;
         return Err(Diagnostic::error(msg));
     }
     let names = obj.lazy_names();
