@@ -44,7 +44,9 @@ pub fn create_files<'a>(ctx: &mut Ctx<'a>, inputs: &[InputFile<'a>]) {
                 };
                 for m in ar.members {
                     let name = archive::member_display_name(&input.name, &m.name);
-                    if detect(m.data) == FileKind::Object {
+                    // A member with wasm's magic is an object to wasm-ld, whatever its version
+                    // (the parser then says what is wrong with it).
+                    if matches!(detect(m.data), FileKind::Object | FileKind::OtherWasm) {
                         push_file(ctx, name, m.data, !input.whole_archive);
                         if let Some(f) = ctx.files.last_mut() {
                             f.archive = Some(input.name.clone());

@@ -1301,7 +1301,8 @@ fn hostile_options() {
     }
     cases.case("table base 2^32-1 with two table entries", || {
         let mut o = Obj::base();
-        o.data_relocs.push(Reloc::new(reloc::TABLE_INDEX_I32, At::Seg(0, 0), 0));
+        // (First in the list: relocations are in offset order.)
+        o.data_relocs.insert(0, Reloc::new(reloc::TABLE_INDEX_I32, At::Seg(0, 0), 0));
         o.data_relocs.insert(0, Reloc::new(reloc::TABLE_INDEX_I32, At::Seg(0, 0), 1));
         let b = o.encode();
         let opts = Options { table_base: Some(u64::from(u32::MAX)), ..Options::default() };

@@ -36,7 +36,13 @@ pub fn kept_mangled_by_bounds(name: &str) -> bool {
 /// `llvm::demangle` without its Microsoft mangling: the name as it is, then without one
 /// leading underscore (a Darwin-style `__Z`).
 fn demangle_as_llvm(name: &str) -> Option<String> {
-    demangle_one(name, true).ok().or_else(|| demangle_one(name.strip_prefix('_')?, false).ok())
+    let mut text = demangle_one(name, true).ok().or_else(|| demangle_one(name.strip_prefix('_')?, false).ok())?;
+    // LLVM's demanglers return a C string: a NUL inside a name (an identifier may hold one)
+    // ends the text wasm-ld gets.
+    if let Some(end) = text.find('\0') {
+        text.truncate(end);
+    }
+    Some(text)
 }
 
 /// An Itanium C++, Rust v0 or D name, after an optional `.` that stays in front.

@@ -500,15 +500,31 @@ impl<'a, 'f> Parser<'a, 'f> {
             section::CODE => {
                 self.obj.code_file_offset = r.offset();
                 self.code = Some(r);
+                return Ok(());
             }
             section::DATA => {
                 self.obj.data_file_offset = r.offset();
                 self.data = Some(r);
+                return Ok(());
             }
-            section::CUSTOM => self.custom(r, index)?,
+            section::CUSTOM => return self.custom(r, index),
             _ => return r.error(format!("unknown section id {id}")),
         }
-        Ok(())
+        // (The code and data sections are read later, and checked then.)
+        let checked = [
+            (section::TYPE, "type"),
+            (section::IMPORT, "import"),
+            (section::FUNCTION, "function"),
+            (section::TABLE, "table"),
+            (section::MEMORY, "memory"),
+            (section::TAG, "tag"),
+            (section::GLOBAL, "global"),
+            (section::EXPORT, "export"),
+        ];
+        match checked.iter().find(|(i, _)| *i == id) {
+            Some((_, what)) if !r.is_empty() => r.error(format!("{what} section ended prematurely")),
+            _ => Ok(()),
+        }
     }
 
     fn types(&mut self, r: &mut Reader<'a>) -> ParseResult<()> {
@@ -626,18 +642,38 @@ impl<'a, 'f> Parser<'a, 'f> {
                     return r.error(format!("unknown feature policy prefix {prefix}"));
                 }
                 let feature = r.name()?;
+                if self.obj.features.iter().any(|&(_, f)| f == feature) {
+                    return r.error(format!("target features section contains repeated feature \"{feature}\""));
+                }
                 self.obj.features.push((prefix, feature));
             }
+            if !r.is_empty() {
+                return r.error("target features section ended prematurely");
+            }
         } else if name == "producers" {
+            // LLVM's rules: the three known fields, each once, each producer once per field.
             let n = r.count(2)?;
             for _ in 0..n {
                 let field = r.name()?;
+                if !matches!(field, "language" | "processed-by" | "sdk") {
+                    return r.error("producers section field is not named one of language, processed-by, or sdk");
+                }
+                if self.obj.producers.fields.iter().any(|(f, _)| *f == field) {
+                    return r.error("producers section does not have unique fields");
+                }
                 let m = r.count(2)?;
-                let mut values = Vec::with_capacity(m as usize);
+                let mut values: Vec<(&str, &str)> = Vec::with_capacity(m as usize);
                 for _ in 0..m {
-                    values.push((r.name()?, r.name()?));
+                    let (producer, version) = (r.name()?, r.name()?);
+                    if values.iter().any(|&(p, _)| p == producer) {
+                        return r.error("producers section contains repeated producer");
+                    }
+                    values.push((producer, version));
                 }
                 self.obj.producers.fields.push((field, values));
+            }
+            if !r.is_empty() {
+                return r.error("producers section ended prematurely");
             }
         } else {
             let file_offset = r.offset();
@@ -1022,11 +1058,12 @@ impl<'a, 'f> Parser<'a, 'f> {
             self.check_reloc_target(kind, index).or_else(fail)?;
             list.push(Reloc { kind, offset, index, addend });
         }
-        // LLVM writes relocations sorted by offset; sort anyway so chunk ranges are contiguous.
-        // (Checked first: a stable sort takes scratch memory as large as the list even when
-        // it has nothing to do, which in the wasm build is a good part of parsing.)
+        // Sorted by offset, as LLVM writes them and requires (so chunk ranges are contiguous).
         if !list.windows(2).all(|pair| matches!(pair, [a, b] if a.offset <= b.offset)) {
-            list.sort_by_key(|r| r.offset);
+            return r.error("relocations not in offset order");
+        }
+        if !r.is_empty() {
+            return r.error("reloc section ended prematurely");
         }
         match custom {
             None if id == section::CODE => self.obj.code_relocs = list,

@@ -41,7 +41,8 @@ pub fn prepare_archive(name: &str, bytes: &[u8]) -> Result<PreparedArchive, Diag
         .iter()
         .filter_map(|m| {
             let range = subslice_range(bytes, m.data)?;
-            let is_object = detect(m.data) == FileKind::Object;
+            // (A member with wasm's magic but another version fails as an object.)
+            let is_object = matches!(detect(m.data), FileKind::Object | FileKind::OtherWasm);
             let display = archive::member_display_name(name, &m.name);
             let mut is64 = false;
             let defined = if is_object {
