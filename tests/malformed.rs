@@ -819,9 +819,14 @@ fn out_of_range_indices() {
         check(with_symbol(0, Sym::Indexed { kind: 4, flags: flag::UNDEFINED, index: 0, name: None }), "invalid tag symbol index 0")
     });
     cases.case("data symbol segment index", || check(with_symbol(2, Sym::data(0, "x", 7, 0, 4)), "invalid data symbol segment index 7"));
-    cases.case("data symbol past its segment", || check(with_symbol(2, Sym::data(0, "x", 0, 6, 4)), "invalid data symbol offset: `x`"));
+    cases.case("data symbol past its segment", || check(with_symbol(2, Sym::data(0, "x", 0, 9, 0)), "invalid data symbol offset: `x`"));
     cases.case("data symbol offset+size overflows", || {
         check(with_symbol(2, Sym::data(0, "x", 0, u64::MAX, 2)), "invalid data symbol offset: `x`")
+    });
+    cases.case("data symbol whose size runs past its segment", || {
+        // Accepted, as by LLVM: only the offset must lie in the segment (the size is reported).
+        let obj = with_symbol(2, Sym::data(0, "x", 0, 6, 4)).encode();
+        link(&[("a.o", &obj)], &Options::default()).map(|_| ())
     });
     cases.case("section symbol naming a code section", || {
         check(with_symbol(4, Sym::Section { flags: flag::LOCAL, section: 3 }), "invalid section symbol index 3")

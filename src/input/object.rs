@@ -977,8 +977,9 @@ impl<'a, 'f> Parser<'a, 'f> {
                             Some(s) => s.data.len() as u64,
                             None => return r.error(format!("invalid data symbol segment index {segment}")),
                         };
-                        if offset.checked_add(size).map_or(true, |end| end > seg_len) {
-                            return r.error(format!("invalid data symbol offset: `{}` (offset: {offset} size: {size} segment size: {seg_len})", info.name));
+                        // (As LLVM: the offset is checked, not the size, which is only reported.)
+                        if offset > seg_len {
+                            return r.error(format!("invalid data symbol offset: `{}` (offset: {offset} segment size: {seg_len})", info.name));
                         }
                         info.data = Some((segment, offset, size));
                     }
