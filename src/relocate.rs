@@ -20,9 +20,9 @@ pub struct Resolver<'c, 'a> {
     pub mem: &'c MemoryLayout<'a>,
     /// Offset of each output custom-section chunk: (file, custom index) → offset.
     pub custom_offsets: &'c crate::hash::HashMap<(FileId, u32), u64>,
-    /// Sections that a relocation pointed past the end of, once merged (wasm-ld: "offset is
-    /// outside the section"), for the caller to report: `(file, custom index)`.
-    pub outside: std::cell::RefCell<Vec<(FileId, u32)>>,
+    /// Merged string sections and segments that a relocation pointed past the end of
+    /// (wasm-ld: "offset is outside the section"), as `file:(section)`, for the caller to report.
+    pub outside: std::cell::RefCell<Vec<String>>,
 }
 
 /// Input bytes to copy into the output and patch.
@@ -96,6 +96,9 @@ impl Resolver<'_, '_> {
         if !s.is_defined() || !matches!(s.def, Def::Data { .. }) {
             return 0;
         }
+        if let Def::Data { segment: Some(seg), offset, .. } = s.def {
+            self.check_merged_offset(seg, offset);
+        }
         let tls_relative = s.is_tls() && !is_absolute_context(r.kind, self.ctx);
         let va = memory::data_address(self.ctx, self.mem, s.def, tls_relative);
         let mut value = va.wrapping_add(r.addend as u64);
@@ -114,7 +117,9 @@ impl Resolver<'_, '_> {
                 let off = addend as u64;
                 let len = self.ctx.file(file).object().customs.get(idx as usize).map_or(0, |c| c.data.len() as u64);
                 if off >= len {
-                    self.outside.borrow_mut().push((file, idx));
+                    let f = self.ctx.file(file);
+                    let section = f.object().customs.get(idx as usize).map_or("", |c| c.name);
+                    self.outside.borrow_mut().push(format!("{}:({section})", f.name));
                 }
                 let i = pieces.partition_point(|&(input, _)| input as u64 <= off);
                 match i.checked_sub(1).and_then(|i| pieces.get(i)) {
@@ -123,6 +128,20 @@ impl Resolver<'_, '_> {
                 }
             }
             None => base.wrapping_add(addend as u64),
+        }
+    }
+
+    /// A data symbol at or past the end of a merged segment has no address (wasm-ld refuses).
+    fn check_merged_offset(&self, seg: crate::context::SegId, offset: u64) {
+        let Some(segment) = self.ctx.segments.get(seg.idx()) else { return };
+        if segment.pieces.is_none() {
+            return;
+        }
+        let f = self.ctx.file(segment.file);
+        if let Some(input) = f.object().segments.get(segment.local_index as usize) {
+            if offset >= input.data.len() as u64 {
+                self.outside.borrow_mut().push(format!("{}:({})", f.name, input.name));
+            }
         }
     }
 

@@ -44,15 +44,17 @@ pub fn check_terminated(ctx: &mut Ctx<'_>) {
     }
 }
 
-/// `file:(segment): offset is outside the section`, for each live data symbol that lies at
-/// or past the end of a merged segment (its address cannot be mapped to a string).
+/// `file:(segment): offset is outside the section`, for each exported data symbol (or, with
+/// `-r`, each live one: the symbol table gives its offset) that lies at or past the end of a
+/// merged segment, whose address cannot be mapped to a string. (Relocations against such
+/// symbols are checked as they are applied: wasm-ld only fails on addresses it computes.)
 pub fn check_symbol_offsets(ctx: &mut Ctx<'_>) {
     let mut errors = Vec::new();
     for i in 0..ctx.symbols.len() {
         let s = SymbolId(i as u32);
         let Def::Data { segment: Some(seg), offset, .. } = ctx.sym(s).def else { continue };
         let segment = &ctx.segments[seg.idx()];
-        if segment.pieces.is_none() || !ctx.is_live(s) {
+        if segment.pieces.is_none() || !ctx.is_live(s) || !(ctx.options.relocatable || ctx.is_exported(s)) {
             continue;
         }
         let f = ctx.file(segment.file);

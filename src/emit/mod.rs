@@ -618,13 +618,7 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
     let mut outside = res.outside.take();
     outside.sort_unstable();
     outside.dedup();
-    let errors = outside
-        .into_iter()
-        .map(|(file, idx)| {
-            let section = ctx.file(file).object().customs.get(idx as usize).map_or("", |c| c.name);
-            Diagnostic::error(format!("{}:({section}): offset is outside the section", ctx.file(file).name))
-        })
-        .collect();
+    let errors = outside.into_iter().map(|at| Diagnostic::error(format!("{at}: offset is outside the section"))).collect();
     Output { bytes: w.out, errors, sections: w.sections, segment_offsets }
 }
 

@@ -973,13 +973,15 @@ impl<'a, 'f> Parser<'a, 'f> {
                         let segment = r.leb_u32()?;
                         let offset = r.leb_u64(64)?;
                         let size = r.leb_u64(64)?;
+                        // (wasm-ld 19 places even an ABSOLUTE-flagged symbol in its segment.)
                         let seg_len = match self.obj.segments.get(segment as usize) {
                             Some(s) => s.data.len() as u64,
                             None => return r.error(format!("invalid data symbol segment index {segment}")),
                         };
                         // (As LLVM: the offset is checked, not the size, which is only reported.)
                         if offset > seg_len {
-                            return r.error(format!("invalid data symbol offset: `{}` (offset: {offset} segment size: {seg_len})", info.name));
+                            let name = info.name;
+                            return r.error(format!("invalid data symbol offset: `{name}` (offset: {offset} segment size: {seg_len})"));
                         }
                         info.data = Some((segment, offset, size));
                     }
