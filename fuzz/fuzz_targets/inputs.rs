@@ -69,16 +69,7 @@ pub fn options(b: [u8; 8]) -> Options {
             o.undefined.push(name.to_string());
         }
     }
-    // The numeric options: small values, page-aligned or not, and the extremes.
-    let num = |v: u8| -> u64 {
-        match v >> 5 {
-            0 => u64::from(v) * 65536,
-            1 => u64::from(v & 31) * 16,
-            2 => u64::MAX - u64::from(v & 31),
-            3 => u64::from(u32::MAX) - u64::from(v & 31),
-            _ => u64::from(v & 31) << 32,
-        }
-    };
+    let num = numeric_option;
     if b[4] & 0x80 != 0 {
         o.global_base = Some(num(b[5]));
     }
@@ -179,15 +170,7 @@ pub fn cli_args(b: [u8; 8]) -> Vec<String> {
             a.push(format!("--undefined={name}"));
         }
     }
-    let num = |v: u8| -> u64 {
-        match v >> 5 {
-            0 => u64::from(v) * 65536,
-            1 => u64::from(v & 31) * 16,
-            2 => u64::MAX - u64::from(v & 31),
-            3 => u64::from(u32::MAX) - u64::from(v & 31),
-            _ => u64::from(v & 31) << 32,
-        }
-    };
+    let num = numeric_option;
     if b[4] & 0x80 != 0 {
         a.push(format!("--global-base={}", num(b[5])));
     }
@@ -243,6 +226,17 @@ pub fn export(data: &[u8], head: [u8; 8], files: &[(String, &[u8])]) {
     let lines = |list: Vec<String>| list.iter().map(|a| format!("{a}\n")).collect::<String>();
     let _ = std::fs::write(dir.join("options"), lines(cli_args(head)));
     let _ = std::fs::write(dir.join("inputs"), lines(inputs));
+}
+
+/// The numeric options from one byte: small values, page-aligned or not, and the extremes.
+fn numeric_option(v: u8) -> u64 {
+    match v >> 5 {
+        0 => u64::from(v) * 65536,
+        1 => u64::from(v & 31) * 16,
+        2 => u64::MAX - u64::from(v & 31),
+        3 => u64::from(u32::MAX) - u64::from(v & 31),
+        _ => u64::from(v & 31) << 32,
+    }
 }
 
 /// `link` target: the options and inputs of one fuzz input, or `None` if it is too short.
