@@ -115,11 +115,9 @@ impl Resolver<'_, '_> {
         match self.custom_pieces(file, idx) {
             Some(pieces) => {
                 let off = addend as u64;
-                let len = self.ctx.file(file).object().customs.get(idx as usize).map_or(0, |c| c.data.len() as u64);
-                if off >= len {
-                    let f = self.ctx.file(file);
-                    let section = f.object().customs.get(idx as usize).map_or("", |c| c.name);
-                    self.outside.borrow_mut().push(format!("{}:({section})", f.name));
+                let f = self.ctx.file(file);
+                if let Some(custom) = f.object().customs.get(idx as usize).filter(|c| off >= c.data.len() as u64) {
+                    self.outside.borrow_mut().push(format!("{}:({})", f.name, custom.name));
                 }
                 let i = pieces.partition_point(|&(input, _)| input as u64 <= off);
                 match i.checked_sub(1).and_then(|i| pieces.get(i)) {
