@@ -110,10 +110,8 @@ fn add_prepared_members<'a>(ctx: &mut Ctx<'a>, input: &InputFile<'a>, prep: &inp
             }
             continue;
         }
-        if let Some(msg) = m.defined.is_ok().then(|| input::arch::mismatch(&name, m.is64, ctx.options.is64)).flatten() {
-            // Fatal in wasm-ld, as for the objects named on the command line.
-            ctx.error(Diagnostic::error(msg));
-            ctx.fatal = true;
+        if let Some(e) = m.defined.is_ok().then(|| wrong_arch(ctx, &name, m.is64)).flatten() {
+            ctx.error(e);
             return;
         }
         push_file(ctx, name, data, !input.whole_archive);
@@ -161,14 +159,20 @@ pub fn add_files(ctx: &mut Ctx<'_>) {
 fn parse_lazy<'a>(ctx: &mut Ctx<'a>, file: FileId) -> Result<Vec<&'a str>, Diagnostic> {
     let f = &ctx.files[file.idx()];
     let obj = object::parse_object(&f.name, f.bytes)?;
-    if let Some(msg) = input::arch::mismatch(&f.name, obj.is64, ctx.options.is64) {
-        // Fatal in wasm-ld, as for the objects named on the command line.
-        ctx.fatal = true;
-        return Err(Diagnostic::error(msg));
+    if let Some(e) = wrong_arch(ctx, &ctx.files[file.idx()].name.clone(), obj.is64) {
+        return Err(e);
     }
     let names = obj.lazy_names();
     ctx.files[file.idx()].unextracted = Some(obj);
     Ok(names)
+}
+
+/// The error for an object of the other architecture than the link's (`-mwasm64` or not).
+/// Fatal in wasm-ld, lazy member or not: the first such object ends the link.
+fn wrong_arch(ctx: &mut Ctx<'_>, name: &str, object_is64: bool) -> Option<Diagnostic> {
+    let msg = input::arch::mismatch(name, object_is64, ctx.options.is64)?;
+    ctx.fatal = true;
+    Some(Diagnostic::error(msg))
 }
 
 /// Drops the objects kept for the lazy files that were never extracted.
@@ -244,10 +248,8 @@ fn start_parse<'a>(ctx: &mut Ctx<'a>, file: FileId) -> Option<Frame<'a>> {
         add_shared_library(ctx, file, obj);
         return None;
     }
-    if let Some(msg) = input::arch::mismatch(&name, obj.is64, ctx.options.is64) {
-        // Fatal in wasm-ld: the first object of the wrong kind ends the link.
-        ctx.error(Diagnostic::error(msg));
-        ctx.fatal = true;
+    if let Some(e) = wrong_arch(ctx, &name, obj.is64) {
+        ctx.error(e);
         return None;
     }
     if ctx.options.trace {

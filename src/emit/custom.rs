@@ -22,7 +22,6 @@ fn is_synthesized(name: &str) -> bool {
     name == "linking" || name == "name" || name == "producers" || name == "target_features" || name.starts_with("reloc.")
 }
 
-
 /// Plans the custom sections and records each input chunk's offset in its output section.
 pub fn plan<'a>(ctx: &mut Ctx<'a>, offsets: &mut HashMap<(FileId, u32), u64>) -> Vec<CustomOut<'a>> {
     let strip_debug = ctx.options.strip_debug || ctx.options.strip_all;

@@ -44,14 +44,10 @@ pub fn prepare_archive(name: &str, bytes: &[u8]) -> Result<PreparedArchive, Diag
             // (A member with wasm's magic but another version fails as an object.)
             let is_object = matches!(detect(m.data), FileKind::Object | FileKind::OtherWasm);
             let display = archive::member_display_name(name, &m.name);
-            let mut is64 = false;
-            let defined = if is_object {
-                object::parse_object(&display, m.data).map(|obj| {
-                    is64 = obj.is64;
-                    obj.lazy_names().iter().filter_map(|n| subslice_range(m.data, n.as_bytes())).collect()
-                })
-            } else {
-                Ok(Vec::new())
+            let (defined, is64) = match is_object.then(|| object::parse_object(&display, m.data)) {
+                Some(Ok(obj)) => (Ok(obj.lazy_names().iter().filter_map(|n| subslice_range(m.data, n.as_bytes())).collect()), obj.is64),
+                Some(Err(e)) => (Err(e), false),
+                None => (Ok(Vec::new()), false),
             };
             Some(PreparedMember { name: m.name.clone(), range, is_object, defined, is64 })
         })
