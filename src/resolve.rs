@@ -359,9 +359,10 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// wasm-ld's `updateExistingUndefined`: import attributes must agree; a strong
-    /// reference makes a weak undefined strong; NO_STRIP is sticky.
-    fn update_existing_undefined(&mut self, existing: SymbolId, flags: u32, file: Option<FileId>, import_name: Option<&'a str>, import_module: Option<&'a str>) {
+    /// wasm-ld's `setImportAttributes`, for a further reference to an undefined function:
+    /// import names and modules must agree, and a strong reference makes a weak undefined
+    /// strong.
+    fn set_import_attributes(&mut self, existing: SymbolId, flags: u32, file: Option<FileId>, import_name: Option<&'a str>, import_module: Option<&'a str>) {
         for (is_name, new) in [(true, import_name), (false, import_module)] {
             let Some(new) = new else { continue };
             let s = self.sym(existing);
@@ -393,7 +394,16 @@ impl<'a> Ctx<'a> {
         if s.is_weak() && binding != sym_flag::BINDING_WEAK {
             s.flags = (s.flags & !sym_flag::BINDING_MASK) | binding;
         }
-        s.flags |= flags & sym_flag::NO_STRIP;
+    }
+
+    /// A further reference to a symbol that is still a weak undefined: its flags become the
+    /// new reference's, whole (wasm-ld: the last weak reference's NO_STRIP, TLS, visibility,
+    /// ... are what an `-r` output writes).
+    fn take_flags_if_weak(&mut self, existing: SymbolId, flags: u32) {
+        let s = self.sym_mut(existing);
+        if s.is_weak() {
+            s.flags = flags;
+        }
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -462,10 +472,12 @@ impl<'a> Ctx<'a> {
             }
         }
         if let Some(u) = existing_undefined {
-            self.update_existing_undefined(u, flags, file, import_name, import_module);
+            self.set_import_attributes(u, flags, file, import_name, import_module);
             if called_directly {
                 self.sym_mut(u).called_directly = true;
             }
+            // wasm-ld looks at the variant here when there is one.
+            self.take_flags_if_weak(result, flags);
         }
         (result, None)
     }
@@ -496,7 +508,7 @@ impl<'a> Ctx<'a> {
                 (s, None)
             }
             _ => {
-                self.update_existing_undefined(s, flags, file, None, None);
+                self.take_flags_if_weak(s, flags);
                 (s, None)
             }
         }
@@ -507,7 +519,6 @@ impl<'a> Ctx<'a> {
         let kind = new.kind;
         new.flags = flags;
         new.file = file;
-        let (import_name, import_module) = (new.import_name, new.import_module);
         self.trace_reference(name, file);
         let (s, inserted) = self.insert(name, file);
         if inserted {
@@ -526,10 +537,14 @@ impl<'a> Ctx<'a> {
             }
             _ => {
                 if self.sym(s).kind != kind {
+                    // wasm-ld 19 lets this pass and then reads, say, a function's table
+                    // slot as the global; an error is kinder.
                     self.report_type_error(s, file, kind);
                     return (s, None);
                 }
-                self.update_existing_undefined(s, flags, file, import_name, import_module);
+                // Unlike a function's, the import module and name stay the first
+                // reference's, unchecked (as wasm-ld 19 does).
+                self.take_flags_if_weak(s, flags);
                 (s, None)
             }
         }
