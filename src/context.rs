@@ -311,6 +311,9 @@ pub struct WellKnown {
     pub apply_data_relocs: Option<SymbolId>,
     /// `__wasm_apply_global_relocs` (PIC): sets the internal GOT entries at start-up.
     pub apply_global_relocs: Option<FuncId>,
+    /// `__wasm_apply_global_tls_relocs` (shared memory): adds `__tls_base` to the internal
+    /// GOT entries of thread-local symbols; `__wasm_init_tls` calls it.
+    pub apply_global_tls_relocs: Option<FuncId>,
 }
 
 pub struct Ctx<'a> {

@@ -50,15 +50,42 @@ pub fn create_apply_global_relocs_function(ctx: &mut Ctx<'_>, ix: &Indices) {
     }
 }
 
-/// Writes the bodies of `__wasm_apply_data_relocs`, `__wasm_apply_global_relocs` and
-/// `__wasm_start` once indices are known.
+/// `__wasm_apply_global_tls_relocs`, when the memory is shared and a thread-local symbol has
+/// an internal GOT entry: the entry starts as the offset in the TLS block, and each thread's
+/// `__wasm_init_tls` adds its `__tls_base` (wasm-ld makes it in a static link too, where
+/// nothing calls it unless `__wasm_init_tls` is live).
+pub fn create_apply_global_tls_relocs_function(ctx: &mut Ctx<'_>, ix: &Indices) {
+    if !ctx.options.shared_memory || !ix.got_symbols.iter().any(|&s| ctx.sym(s).is_tls()) {
+        return;
+    }
+    let null = ctx.null_sig();
+    let f = ctx.new_function(null, "__wasm_apply_global_tls_relocs", None, Vec::new());
+    let s = ctx.add_synthetic_function("__wasm_apply_global_tls_relocs", sym_flag::VISIBILITY_HIDDEN, f);
+    ctx.mark_symbol_live(s);
+    if let Some(t) = ctx.sym.tls_base {
+        ctx.mark_symbol_live(t);
+    }
+    ctx.sym.apply_global_tls_relocs = Some(f);
+}
+
+/// Writes the bodies of `__wasm_apply_data_relocs`, `__wasm_apply_tls_relocs`,
+/// `__wasm_apply_global_relocs`, `__wasm_apply_global_tls_relocs` and `__wasm_start` once
+/// indices are known.
 pub fn fill_bodies(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>) {
     if let Some(Def::Function(f)) = ctx.sym.apply_data_relocs.map(|s| ctx.sym(s).def) {
-        let body = apply_data_relocs_body(ctx, ix, mem);
+        let body = data_relocs_body(ctx, ix, mem, false);
+        ctx.func_mut(f).body = Cow::Owned(with_size(body));
+    }
+    if let Some(f) = ctx.sym.apply_tls_relocs {
+        let body = data_relocs_body(ctx, ix, mem, true);
+        ctx.func_mut(f).body = Cow::Owned(with_size(body));
+    }
+    if let Some(f) = ctx.sym.apply_global_tls_relocs {
+        let body = got_relocs_body(ctx, ix, mem, true);
         ctx.func_mut(f).body = Cow::Owned(with_size(body));
     }
     let Some(globals) = ctx.sym.apply_global_relocs else { return };
-    let body = apply_global_relocs_body(ctx, ix, mem);
+    let body = got_relocs_body(ctx, ix, mem, false);
     ctx.func_mut(globals).body = Cow::Owned(with_size(body));
     if let (Some(start), Some(init)) = (ctx.sym.start_function, ctx.sym.init_memory) {
         if start != globals && start != init {
@@ -89,8 +116,9 @@ fn wide(kind: RelocKind) -> bool {
 /// One store per relocation in data that needs a load-time value: all of them in
 /// position-independent code (from a GOT entry, or relative to `__memory_base`,
 /// `__table_base` or `__tls_base`), else those against GOT imports (wasm-ld's
-/// `InputChunk::generateRelocationCode`).
-fn apply_data_relocs_body(ctx: &Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>) -> Vec<u8> {
+/// `InputChunk::generateRelocationCode`). `tls` picks the segments that shared memory
+/// relocates per thread (`__wasm_apply_tls_relocs`), else all the others.
+fn data_relocs_body(ctx: &Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, tls: bool) -> Vec<u8> {
     let o = ctx.options;
     let (pic, is64) = (o.is_pic(), o.is64);
     let base = |s: Option<SymbolId>| s.map_or(0, |s| global_index(ctx, s));
@@ -99,8 +127,7 @@ fn apply_data_relocs_body(ctx: &Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>) -
     let res = Resolver { ctx, ix, mem, custom_offsets: &offsets, outside: Default::default() };
     let mut b = vec![0u8];
     for seg in &mem.segments {
-        // Shared-memory TLS is relocated per thread, by `__wasm_apply_tls_relocs`.
-        if o.shared_memory && seg.is_tls {
+        if (o.shared_memory && seg.is_tls) != tls {
             continue;
         }
         for part in &seg.parts {
@@ -158,21 +185,22 @@ fn apply_data_relocs_body(ctx: &Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>) -
     b
 }
 
-/// Sets each internal GOT entry to `__memory_base` (or `__table_base`) plus the symbol's
-/// offset (wasm-ld's `GlobalSection::generateRelocationCode`).
-fn apply_global_relocs_body(ctx: &Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>) -> Vec<u8> {
+/// Sets each internal GOT entry of the thread-local symbols (`tls`) or of the others to
+/// `__tls_base` or `__memory_base` (or `__table_base`) plus the symbol's offset (wasm-ld's
+/// `GlobalSection::generateRelocationCode`).
+fn got_relocs_body(ctx: &Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, tls: bool) -> Vec<u8> {
     let is64 = ctx.options.is64;
     let base = |s: Option<SymbolId>| s.map_or(0, |s| global_index(ctx, s));
     let mut b = vec![0u8];
     for &s in &ix.got_symbols {
         let sym = ctx.sym(s);
-        if sym.is_tls() {
+        if sym.is_tls() != tls {
             continue;
         }
         match sym.def {
             Def::Data { .. } => {
-                global_get(&mut b, base(ctx.sym.memory_base_import));
-                write_ptr_const(&mut b, data_address(ctx, mem, sym.def, false), is64);
+                global_get(&mut b, base(if tls { ctx.sym.tls_base } else { ctx.sym.memory_base_import }));
+                write_ptr_const(&mut b, data_address(ctx, mem, sym.def, tls), is64);
             }
             _ if sym.kind == SymKind::Function && !sym.is_stub => {
                 global_get(&mut b, base(ctx.sym.table_base_import));

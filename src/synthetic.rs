@@ -343,8 +343,8 @@ pub fn create_init_memory_function(ctx: &mut Ctx<'_>, mem: &crate::layout::memor
 
 /// `__wasm_apply_tls_relocs`, which `__wasm_init_tls` calls, when the memory is shared and
 /// a TLS input segment has relocations (wasm-ld's `createSyntheticInitFunctions`). Its body
-/// holds the relocations that need run-time code: in a static link none (wasm-ld emits code
-/// only for PIC or GOT-indexed symbols), so it is empty, as wasm-ld's is.
+/// (`dynamic::fill_bodies`) holds the relocations that need run-time code: every one in
+/// position-independent code, else only those against GOT imports (often none: empty).
 pub fn create_apply_tls_relocs_function(ctx: &mut Ctx<'_>, mem: &crate::layout::memory::MemoryLayout<'_>) {
     if !ctx.options.shared_memory {
         return;
@@ -360,7 +360,7 @@ pub fn create_apply_tls_relocs_function(ctx: &mut Ctx<'_>, mem: &crate::layout::
         return;
     }
     let null = ctx.null_sig();
-    let f = ctx.new_function(null, "__wasm_apply_tls_relocs", None, with_size(vec![0, op::END]));
+    let f = ctx.new_function(null, "__wasm_apply_tls_relocs", None, Vec::new());
     let s = ctx.add_synthetic_function("__wasm_apply_tls_relocs", sym_flag::VISIBILITY_HIDDEN, f);
     ctx.mark_symbol_live(s);
     ctx.sym.apply_tls_relocs = Some(f);
@@ -516,7 +516,7 @@ fn init_tls_body(ctx: &Ctx<'_>, mem: &crate::layout::memory::MemoryLayout<'_>) -
         write_uleb(&mut b, tls.index as u64);
         b.push(0);
     }
-    if let Some(f) = ctx.sym.apply_tls_relocs {
+    for f in [ctx.sym.apply_tls_relocs, ctx.sym.apply_global_tls_relocs].into_iter().flatten() {
         b.push(op::CALL);
         write_uleb(&mut b, u64::from(ctx.functions[f.idx()].out_index.unwrap_or(0)));
     }

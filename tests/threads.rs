@@ -190,6 +190,10 @@ const SHARED_PROPS: &[Prop] = &[
     Prop::AllPassive,
 ];
 
+/// Thread-locals through the GOT and a relocation in the TLS segment (`tests/threads/tls_got.s`,
+/// `tls_ptr.s`, `tls_got_defs.c`).
+const TLS_GOT_SOURCES: &[Src] = &[src("tls_got.s"), src("tls_ptr.s"), src("tls_got_defs.c")];
+
 const EH_SOURCES: &[Src] = &[src("eh_tags.s"), src("eh_catcher.s"), src("eh_dispatch.s")];
 
 /// The features clang 19 enables by default, plus atomics and bulk memory.
@@ -339,6 +343,85 @@ const CASES: &[Case] = &[
         ldflags: &["--no-entry", "--import-memory", "--export=name", "--export=zero_block"],
         relocs: &[],
         props: &[Prop::Start("__wasm_init_memory"), Prop::AllActive],
+        expect: Expect::Same(Run::None),
+    },
+    // ---- thread-locals reached through the GOT (`x@GOT@TLS`) ----
+    // With shared memory the entry holds the offset in the TLS block, and
+    // `__wasm_apply_global_tls_relocs` (made even when nothing calls it, as wasm-ld 19
+    // does) adds `__tls_base`; `__wasm_init_tls` calls it after `__wasm_apply_tls_relocs`.
+    Case {
+        name: "tls_got_shared_memory",
+        arch: Arch::Wasm32,
+        sources: TLS_GOT_SOURCES,
+        cflags: THREAD_CFLAGS,
+        ldflags: &["--no-entry", "--shared-memory", "--max-memory=131072", "--export=__wasm_init_tls", "--export=tls_x_address", "--export=tls_x_value", "--export=d_address", "--export=tls_p_value"],
+        relocs: &["R_WASM_GLOBAL_INDEX_LEB", "R_WASM_MEMORY_ADDR_TLS_SLEB", "R_WASM_MEMORY_ADDR_I32"],
+        props: &[
+            Prop::Function("__wasm_apply_global_tls_relocs"),
+            Prop::Function("__wasm_apply_tls_relocs"),
+            Prop::Function("__wasm_init_tls"),
+        ],
+        expect: Expect::Same(Run::None),
+    },
+    Case {
+        name: "tls_got_shared_memory_no_init_tls",
+        arch: Arch::Wasm32,
+        sources: TLS_GOT_SOURCES,
+        cflags: THREAD_CFLAGS,
+        ldflags: &["--no-entry", "--shared-memory", "--max-memory=131072", "--export=tls_x_address", "--export=tls_x_value", "--export=d_address", "--export=tls_p_value"],
+        relocs: &[],
+        props: &[Prop::Function("__wasm_apply_global_tls_relocs"), Prop::NoFunction("__wasm_init_tls")],
+        expect: Expect::Same(Run::None),
+    },
+    // Position-independent: `__wasm_apply_tls_relocs` stores `tls_p`'s pointer relative to
+    // `__memory_base` into each thread's block; `d`'s GOT entry is set by
+    // `__wasm_apply_global_relocs` (PIE) or imported (shared library).
+    Case {
+        name: "tls_got_pie_shared_memory",
+        arch: Arch::Wasm32,
+        sources: TLS_GOT_SOURCES,
+        cflags: THREAD_CFLAGS,
+        ldflags: &[
+            "--experimental-pic",
+            "-pie",
+            "--no-entry",
+            "--shared-memory",
+            "--import-memory",
+            "--max-memory=131072",
+            "--export=__wasm_init_tls",
+            "--export=tls_x_address",
+            "--export=tls_x_value",
+            "--export=d_address",
+            "--export=tls_p_value",
+        ],
+        relocs: &[],
+        props: &[
+            Prop::Function("__wasm_apply_global_tls_relocs"),
+            Prop::Function("__wasm_apply_tls_relocs"),
+            Prop::Function("__wasm_apply_global_relocs"),
+            Prop::Start("__wasm_start"),
+        ],
+        expect: Expect::Same(Run::None),
+    },
+    Case {
+        name: "tls_got_shared_library_shared_memory",
+        arch: Arch::Wasm32,
+        sources: TLS_GOT_SOURCES,
+        cflags: THREAD_CFLAGS,
+        ldflags: &["--experimental-pic", "-shared", "--shared-memory", "--max-memory=131072"],
+        relocs: &[],
+        props: &[Prop::Function("__wasm_apply_global_tls_relocs"), Prop::Function("__wasm_apply_tls_relocs")],
+        expect: Expect::Same(Run::None),
+    },
+    // Without shared memory nothing adds `__tls_base`: the entry holds the address.
+    Case {
+        name: "tls_got_without_shared_memory",
+        arch: Arch::Wasm32,
+        sources: &[src("tls_got.s"), src("tls_got_defs.c")],
+        cflags: THREAD_CFLAGS,
+        ldflags: &["--no-entry", "--export=tls_x_address", "--export=tls_x_value", "--export=d_address"],
+        relocs: &[],
+        props: &[Prop::NoFunction("__wasm_apply_global_tls_relocs")],
         expect: Expect::Same(Run::None),
     },
     // ---- feature checks ----

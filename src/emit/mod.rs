@@ -343,7 +343,7 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
         }
         let pic = ctx.options.is_pic();
         for &s in &ix.got_symbols {
-            // Internal GOT entries: the address (offset from `__tls_base` for TLS), the
+            // Internal GOT entries: the address (see below for TLS), the
             // table index, or 0 (stubs, undefined data). Position-independent code adds
             // `__memory_base` or `__table_base`: in the initialiser with `extended-const`,
             // else at start-up (`__wasm_apply_global_relocs`), so the global is mutable.
@@ -354,7 +354,11 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
             p.push(ctx.ptr_type());
             p.push(u8::from(mutable));
             let value = if data {
-                crate::layout::memory::data_address(ctx, mem, sym.def, sym.is_tls())
+                // A thread-local symbol's entry is its offset in the TLS block when
+                // `__wasm_apply_global_tls_relocs` adds `__tls_base` (shared memory), else
+                // its address: nothing adds the base without shared memory.
+                let tls_relative = sym.is_tls() && ctx.options.shared_memory;
+                crate::layout::memory::data_address(ctx, mem, sym.def, tls_relative)
             } else if function {
                 ctx.table_index(s).unwrap_or(0) as u64
             } else {

@@ -1,0 +1,18 @@
+# Thread-locals reached through the GOT (`x@GOT@TLS`, as clang writes general-dynamic TLS
+# in position-independent code), beside an ordinary GOT entry (`d@GOT`).
+.globl tls_x_address
+tls_x_address:
+  .functype tls_x_address () -> (i32)
+  global.get tls_x@GOT@TLS
+  end_function
+.globl tls_x_value
+tls_x_value:
+  .functype tls_x_value () -> (i32)
+  global.get tls_x@GOT@TLS
+  i32.load 0
+  end_function
+.globl d_address
+d_address:
+  .functype d_address () -> (i32)
+  global.get d@GOT
+  end_function
