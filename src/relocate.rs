@@ -73,7 +73,9 @@ impl Resolver<'_, '_> {
             Target::FunctionOffset => match s.def {
                 Def::Function(func) => {
                     let func = self.ctx.func(func);
-                    let prefix = size_prefix_len(&func.body).unwrap_or(1);
+                    // wasm-ld counts from after an input function's size prefix, but from
+                    // the start of a synthetic one (it has no input code offset).
+                    let prefix = if func.file.is_some() { size_prefix_len(&func.body).unwrap_or(1) } else { 0 };
                     func.out_offset.wrapping_add(prefix as u64).wrapping_add(r.addend as u64)
                 }
                 _ => {
