@@ -95,7 +95,8 @@ pub enum Def {
     Global(GlobalId),
     Table(TableId),
     Tag(TagId),
-    /// A custom section of a file (its index in `Object::customs`).
+    /// A custom section of a file (its index in `Object::customs`, or `LINKER_SECTION` for
+    /// one the linker reads itself, such as `linking` or `reloc.*`).
     Section(FileId, u32),
     /// Exported by a shared library given as input (`Symbol::file`): the loader binds it,
     /// so it is imported (functions) or reached through a GOT import (data).
@@ -315,6 +316,11 @@ pub struct WellKnown {
     /// GOT entries of thread-local symbols; `__wasm_init_tls` calls it.
     pub apply_global_tls_relocs: Option<FuncId>,
 }
+
+/// `Def::Section` of a custom section that is not among `Object::customs` (`linking`,
+/// `reloc.*`, `producers`, `target_features`): never written out, so, as in wasm-ld, an
+/// offset into it is the addend alone.
+pub const LINKER_SECTION: u32 = u32::MAX;
 
 pub struct Ctx<'a> {
     pub options: &'a Options,

@@ -470,7 +470,10 @@ fn create_defined<'a>(ctx: &mut Ctx<'a>, file: FileId, info: &SymbolInfo<'a>) ->
         }
         SymKind::Section => {
             // `customs` is in section order: a binary search, not a scan per symbol.
-            let idx = obj.customs.binary_search_by_key(&info.index, |c| c.section_index).ok()? as u32;
+            let idx = match obj.customs.binary_search_by_key(&info.index, |c| c.section_index) {
+                Ok(idx) => idx as u32,
+                Err(_) => crate::context::LINKER_SECTION,
+            };
             if f.custom_discarded.get(idx as usize).copied().unwrap_or(false) {
                 return None;
             }

@@ -1096,6 +1096,21 @@ fn relocation_offsets() {
             Ok(())
         });
     }
+    cases.case("section symbol of a reloc.* section, in a relocatable link", || {
+        // The offset resolves (to the addend, as in wasm-ld) but `-r` has no symbol to
+        // point the kept relocation at: an error, where wasm-ld 19 crashes.
+        let mut obj = base.clone();
+        obj.customs.push((".debug_info".into(), vec![0; 8]));
+        let mut p = uleb(u64::from(obj.custom_section_index(0)));
+        p.push(1);
+        p.extend([reloc::SECTION_OFFSET_I32, 0, obj.symbols.len() as u8, 4]);
+        obj.customs.push(("reloc..debug_info".into(), p));
+        obj.symbols.push(Sym::Section { flags: flag::LOCAL, section: obj.custom_section_index(1) });
+        let bytes = obj.encode();
+        link(&[("bad.o", &bytes)], &Options::default()).map_err(|e| format!("a final link fails: {e}"))?;
+        let relocatable = Options { relocatable: true, ..Options::default() };
+        expect_error(&[("bad.o", &bytes)], &relocatable, "bad.o", "which the output does not keep")
+    });
     cases.case("relocations for a custom section that is not copied", || {
         let mut obj = base.clone();
         obj.customs.push(("producers".into(), vec![0]));

@@ -233,6 +233,9 @@ pub struct RelocSection<'x> {
 #[derive(Default)]
 pub struct Relocs {
     entries: Vec<(RelocKind, u64, u32, Option<i64>)>,
+    /// Relocations against a section the output does not have (`linking`, `reloc.*`):
+    /// there is no symbol to point them at, so the link fails (wasm-ld 19 crashes).
+    pub unwritable: Vec<String>,
 }
 
 impl Relocs {
@@ -251,6 +254,13 @@ impl Relocs {
             } else {
                 let sym = f.symbols.get(r.index as usize).copied();
                 let index = sym.map_or(0, |s| table.of(ctx, s));
+                if let Some(s) = sym.filter(|&s| index == u32::MAX && matches!(ctx.sym(s).def, Def::Section(..))) {
+                    let section = match ctx.sym(s).name {
+                        "" => "the linker reads itself (`linking`, `reloc.*`, ...)".to_string(),
+                        name => format!("`{name}`"),
+                    };
+                    self.unwritable.push(format!("{}: a relocation refers to a section {section}, which the output does not keep", f.name));
+                }
                 let addend = r.kind.has_addend().then(|| match (r.kind, sym.map(|s| ctx.sym(s).def)) {
                     (RelocKind::SECTION_OFFSET_I32, Some(Def::Section(sf, idx))) => section_addend(sf, idx, r.addend) as i64,
                     _ => r.addend,

@@ -590,6 +590,7 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
         });
     }
 
+    let mut unwritable = Vec::new();
     if relocatable {
         let table = linking::SymbolTable::build(ctx, &custom_section_indices);
         w.section(section::CUSTOM, "linking", &linking::linking_section(ctx, ix, mem, &table));
@@ -602,6 +603,7 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
             if !relocs.is_empty() {
                 w.section(section::CUSTOM, &sec.name, &relocs.payload(sec.index));
             }
+            unwritable.append(&mut relocs.unwritable);
         }
     }
 
@@ -622,7 +624,10 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
     let mut outside = res.outside.take();
     outside.sort_unstable();
     outside.dedup();
-    let errors = outside.into_iter().map(|at| Diagnostic::error(format!("{at}: offset is outside the section"))).collect();
+    unwritable.sort_unstable();
+    unwritable.dedup();
+    let outside = outside.into_iter().map(|at| Diagnostic::error(format!("{at}: offset is outside the section")));
+    let errors = outside.chain(unwritable.into_iter().map(Diagnostic::error)).collect();
     Output { bytes: w.out, errors, sections: w.sections, segment_offsets }
 }
 
