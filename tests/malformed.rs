@@ -796,6 +796,28 @@ fn out_of_range_indices() {
         import.extend([0x00, 0x09]);
         check(Obj { imports: vec![import], ..base.clone() }, "invalid function type index 9")
     });
+    // A `name` section, checked as LLVM checks it: subsection id, entries (index, name).
+    let names = |id: u8, entries: &[(u32, &str)]| {
+        let mut sub = uleb(entries.len() as u64);
+        for &(index, text) in entries {
+            sub.extend(uleb(u64::from(index)));
+            sub.extend(name(text));
+        }
+        // One global (i32, immutable, `i32.const 0`) to name.
+        let mut obj = Obj { globals: vec![vec![0x7f, 0x00, 0x41, 0x00, 0x0b]], ..base.clone() };
+        obj.customs.push(("name".into(), [vec![id], uleb(sub.len() as u64), sub].concat()));
+        obj.encode()
+    };
+    cases.case("name section: function named twice", || parse_error(&names(1, &[(0, "a"), (0, "b")]), "function named more than once"));
+    cases.case("name section: function index", || parse_error(&names(1, &[(99, "a")]), "invalid function name entry"));
+    cases.case("name section: empty function name", || parse_error(&names(1, &[(0, "")]), "invalid function name entry"));
+    cases.case("name section: global named twice", || parse_error(&names(7, &[(0, "g"), (0, "g")]), "global named more than once"));
+    cases.case("name section: global index", || parse_error(&names(7, &[(99, "g")]), "invalid global name entry"));
+    cases.case("name section: segment named twice", || parse_error(&names(9, &[(0, "d"), (0, "d")]), "segment named more than once"));
+    cases.case("name section: segment index", || parse_error(&names(9, &[(99, "d")]), "invalid data segment name entry"));
+    cases.case("name section: good names link", || {
+        link(&[("ok.o", &names(1, &[(0, "a"), (1, "b")]))], &Options::default()).map(|_| ())
+    });
     cases.case("export function index", || {
         let mut e = name("e");
         e.extend([0x00, 0x63]);

@@ -366,6 +366,17 @@ struct Parser<'a, 'f> {
     code: Option<Reader<'a>>,
     data: Option<Reader<'a>>,
     function_count: Option<u32>,
+    /// The `name` section, checked once the data section is read (see `name_section`).
+    names: Option<NameSection<'a>>,
+}
+
+/// A `name` section and what was known where it stood: LLVM checks its indices against
+/// the sections before it.
+struct NameSection<'a> {
+    r: Reader<'a>,
+    functions: usize,
+    globals: usize,
+    after_data: bool,
 }
 
 pub fn parse_object<'a>(file: &str, bytes: &'a [u8]) -> Result<Object<'a>, Diagnostic> {
@@ -404,6 +415,7 @@ pub fn parse_object<'a>(file: &str, bytes: &'a [u8]) -> Result<Object<'a>, Diagn
         code: None,
         data: None,
         function_count: None,
+        names: None,
     };
     let secs = sections(file, bytes)?;
     let mut order = SectionOrder::default();
@@ -676,10 +688,55 @@ impl<'a, 'f> Parser<'a, 'f> {
                 return r.error("producers section ended prematurely");
             }
         } else {
+            if name == "name" {
+                let functions = self.obj.imported_functions.len().saturating_add(self.obj.functions.len());
+                let globals = self.obj.imported_globals.len().saturating_add(self.obj.globals.len());
+                self.names = Some(NameSection { r: r.clone(), functions, globals, after_data: self.data.is_some() });
+            }
             let file_offset = r.offset();
             let rest = r.remaining();
             let data = r.bytes(rest)?;
             self.obj.customs.push(CustomSection { name, data, section_index: index, relocs: Vec::new(), comdat: None, file_offset });
+        }
+        Ok(())
+    }
+
+    /// The `name` section, checked as LLVM's object reader checks it (wasm-ld refuses an
+    /// object that names an index twice or one that does not exist), against the counts of
+    /// the sections before it, as LLVM's; function names become debug names.
+    fn name_section(&mut self, names: NameSection<'a>) -> ParseResult<()> {
+        let NameSection { mut r, functions, globals, after_data } = names;
+        let segments = if after_data { self.obj.segments.len() } else { 0 };
+        let mut seen: [crate::hash::HashSet<u32>; 3] = Default::default();
+        while !r.is_empty() {
+            let id = r.u8()?;
+            let size = r.leb_u32()? as usize;
+            let mut sub = r.sub(size)?;
+            let (what, seen, valid): (&str, _, &dyn Fn(usize) -> bool) = match id {
+                wasm::names::FUNCTION => ("function", &mut seen[0], &|i| i < functions),
+                wasm::names::GLOBAL => ("global", &mut seen[1], &|i| i < globals),
+                // (LLVM lets the index equal the count.)
+                wasm::names::DATA_SEGMENT => ("data segment", &mut seen[2], &|i| i <= segments),
+                _ => continue,
+            };
+            for _ in 0..sub.count(2)? {
+                let index = sub.leb_u32()?;
+                let name = sub.name()?;
+                if !seen.insert(index) {
+                    let what = if id == wasm::names::DATA_SEGMENT { "segment" } else { what };
+                    return sub.error(format!("{what} named more than once"));
+                }
+                if !valid(index as usize) || (id != wasm::names::DATA_SEGMENT && name.is_empty()) {
+                    return sub.error(format!("invalid {what} name entry"));
+                }
+                let defined = (index as usize).checked_sub(self.obj.imported_functions.len());
+                if let Some(f) = defined.and_then(|i| self.obj.functions.get_mut(i)).filter(|_| id == wasm::names::FUNCTION) {
+                    f.debug_name = Some(name);
+                }
+            }
+            if !sub.is_empty() {
+                return sub.error("name sub-section ended prematurely");
+            }
         }
         Ok(())
     }
@@ -697,6 +754,9 @@ impl<'a, 'f> Parser<'a, 'f> {
         if let Some(mut r) = self.data.take() {
             self.data_segments(&mut r).map_err(|e| err(file, "DATA", e))?;
         }
+        if let Some(names) = self.names.take() {
+            self.name_section(names).map_err(|e| err(file, "CUSTOM", e))?;
+        }
         match self.linking.take() {
             Some(mut r) => {
                 // (A `dylink.0` section beside a `linking` section is only a custom section.)
@@ -712,41 +772,7 @@ impl<'a, 'f> Parser<'a, 'f> {
         }
         self.assign_chunk_relocs();
         self.called_directly();
-        self.function_debug_names();
         Ok(())
-    }
-
-    /// Function names from a `name` section. Only names: a malformed or odd section is
-    /// ignored rather than failing a link over debug information.
-    fn function_debug_names(&mut self) {
-        let Some(names) = self.obj.customs.iter().find(|c| c.name == "name") else { return };
-        let mut r = Reader::new(names.data, 0);
-        let mut found: Vec<(u32, &'a str)> = Vec::new();
-        let parsed: ParseResult<()> = (|| {
-            while !r.is_empty() {
-                let id = r.u8()?;
-                let size = r.leb_u32()? as usize;
-                let mut sub = Reader::new(r.bytes(size)?, 0);
-                if id != wasm::names::FUNCTION {
-                    continue;
-                }
-                for _ in 0..sub.count(2)? {
-                    let index = sub.leb_u32()?;
-                    found.push((index, sub.name()?));
-                }
-            }
-            Ok(())
-        })();
-        if parsed.is_err() {
-            return;
-        }
-        let imported = self.obj.num_imported_functions();
-        for (index, name) in found {
-            let defined = index.checked_sub(imported).and_then(|i| self.obj.functions.get_mut(i as usize));
-            if let Some(f) = defined.filter(|_| !name.is_empty()) {
-                f.debug_name = Some(name);
-            }
-        }
     }
 
     fn code_bodies(&mut self, r: &mut Reader<'a>) -> ParseResult<()> {
