@@ -366,8 +366,8 @@ struct Parser<'a, 'f> {
     code: Option<Reader<'a>>,
     data: Option<Reader<'a>>,
     function_count: Option<u32>,
-    /// The `name` section, checked once the data section is read (see `name_section`).
-    names: Option<NameSection<'a>>,
+    /// `name` sections, checked once the data section is read (see `name_section`).
+    names: Vec<NameSection<'a>>,
 }
 
 /// A `name` section and what was known where it stood: LLVM checks its indices against
@@ -415,7 +415,7 @@ pub fn parse_object<'a>(file: &str, bytes: &'a [u8]) -> Result<Object<'a>, Diagn
         code: None,
         data: None,
         function_count: None,
-        names: None,
+        names: Vec::new(),
     };
     let secs = sections(file, bytes)?;
     let mut order = SectionOrder::default();
@@ -691,7 +691,7 @@ impl<'a, 'f> Parser<'a, 'f> {
             if name == "name" {
                 let functions = self.obj.imported_functions.len().saturating_add(self.obj.functions.len());
                 let globals = self.obj.imported_globals.len().saturating_add(self.obj.globals.len());
-                self.names = Some(NameSection { r: r.clone(), functions, globals, after_data: self.data.is_some() });
+                self.names.push(NameSection { r: r.clone(), functions, globals, after_data: self.data.is_some() });
             }
             let file_offset = r.offset();
             let rest = r.remaining();
@@ -754,7 +754,7 @@ impl<'a, 'f> Parser<'a, 'f> {
         if let Some(mut r) = self.data.take() {
             self.data_segments(&mut r).map_err(|e| err(file, "DATA", e))?;
         }
-        if let Some(names) = self.names.take() {
+        for names in std::mem::take(&mut self.names) {
             self.name_section(names).map_err(|e| err(file, "CUSTOM", e))?;
         }
         match self.linking.take() {
