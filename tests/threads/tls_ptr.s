@@ -1,6 +1,7 @@
 # A thread-local pointer initialised to a global's address: a relocation in the TLS segment.
 .globaltype __tls_base, i32
 .globl tls_p_value
+.export_name tls_p_value, tls_p_value
 tls_p_value:
   .functype tls_p_value () -> (i32)
   global.get __tls_base
