@@ -99,7 +99,9 @@ impl Resolver<'_, '_> {
             return 0;
         }
         if let Def::Data { segment: Some(seg), offset, .. } = s.def {
-            self.check_merged_offset(seg, offset);
+            if let Some(at) = crate::string_sections::past_merged_segment(self.ctx, seg, offset) {
+                self.outside.borrow_mut().push(at);
+            }
         }
         let tls_relative = s.is_tls() && !is_absolute_context(r.kind, self.ctx);
         let va = memory::data_address(self.ctx, self.mem, s.def, tls_relative);
@@ -128,20 +130,6 @@ impl Resolver<'_, '_> {
                 }
             }
             None => base.wrapping_add(addend as u64),
-        }
-    }
-
-    /// A data symbol at or past the end of a merged segment has no address (wasm-ld refuses).
-    fn check_merged_offset(&self, seg: crate::context::SegId, offset: u64) {
-        let Some(segment) = self.ctx.segments.get(seg.idx()) else { return };
-        if segment.pieces.is_none() {
-            return;
-        }
-        let f = self.ctx.file(segment.file);
-        if let Some(input) = f.object().segments.get(segment.local_index as usize) {
-            if offset >= input.data.len() as u64 {
-                self.outside.borrow_mut().push(format!("{}:({})", f.name, input.name));
-            }
         }
     }
 

@@ -5,7 +5,7 @@
 //! it is later removed or stripped; and it refuses to map an offset at or past the end of
 //! a merged section.
 
-use crate::context::{Ctx, Def, SymbolId};
+use crate::context::{Ctx, Def, SegId, SymbolId};
 use crate::diag::Diagnostic;
 use crate::input::object::Segment;
 use crate::input::wasm::seg_flag;
@@ -53,17 +53,24 @@ pub fn check_symbol_offsets(ctx: &mut Ctx<'_>) {
     for i in 0..ctx.symbols.len() {
         let s = SymbolId(i as u32);
         let Def::Data { segment: Some(seg), offset, .. } = ctx.sym(s).def else { continue };
-        let segment = &ctx.segments[seg.idx()];
-        if segment.pieces.is_none() || !ctx.is_live(s) || !(ctx.options.relocatable || ctx.is_exported(s)) {
+        if !ctx.is_live(s) || !(ctx.options.relocatable || ctx.is_exported(s)) {
             continue;
         }
-        let f = ctx.file(segment.file);
-        let input = f.object().segments.get(segment.local_index as usize);
-        if input.is_some_and(|i| offset >= i.data.len() as u64) {
-            errors.push(format!("{}:({}): offset is outside the section", f.name, input.map_or("", |i| i.name)));
+        if let Some(at) = past_merged_segment(ctx, seg, offset) {
+            errors.push(format!("{at}: offset is outside the section"));
         }
     }
     for e in errors {
         ctx.error(Diagnostic::error(e));
     }
+}
+
+/// `file:(segment)` when `offset` lies at or past the end of `seg` and `seg` is merged: such
+/// an offset has no string, so no address (wasm-ld refuses where it computes one).
+pub fn past_merged_segment(ctx: &Ctx<'_>, seg: SegId, offset: u64) -> Option<String> {
+    let segment = ctx.segments.get(seg.idx())?;
+    segment.pieces.as_ref()?;
+    let f = ctx.file(segment.file);
+    let input = f.object().segments.get(segment.local_index as usize)?;
+    (offset >= input.data.len() as u64).then(|| format!("{}:({})", f.name, input.name))
 }
