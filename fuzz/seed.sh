@@ -33,6 +33,7 @@ for opt in O0 O2 g; do
     done
     cc "${flags[@]}" -fno-exceptions -nostdinc++ -c seeds/cxx.cpp -o "$work/cxx-$opt.o"
     cc "${flags[@]}" -matomics -mbulk-memory -c seeds/tls.c -o "$work/tls-$opt.o"
+    cc "${flags[@]}" -c seeds/wrap.c -o "$work/wrap-$opt.o"
 done
 # Position-independent objects (GOT relocations, relative addresses), for -pie and -shared.
 for opt in O0 O2; do
@@ -125,6 +126,17 @@ link_seed 2000000000000000 main-O0.o libz.a host.stub
 link_seed 0101000000000000 w64-main-O0.o w64-lib1-O0.o w64-lib2-O0.o
 link_seed 2001000000000000 w64-main-O2.o w64-lib1-O2.o w64-lib2-O2.o
 
+# More options than the bits hold, as command-line lines in an `#ARGS` part (inputs.rs): --wrap
+# (main.c calls add, wrap.c defines __wrap_add over __real_add), the entry, named exports.
+printf '#ARGS\n--wrap=add\n--wrap=maybe\n--export=classify\n' >"$work/args-wrap"
+printf '#ARGS\n--wrap=add\n--entry=main\n--export-if-defined=greet\n--export-memory=mem\n' >"$work/args-entry"
+printf '#ARGS\n--keep-section=.debug_info\n--features=mutable-globals,sign-ext\n--no-check-features\n-z\nstack-size=4096\n' >"$work/args-misc"
+for opt in O0 O2 g; do
+    link_seed 0000000000000000 main-$opt.o wrap-$opt.o libz.a args-wrap
+done
+link_seed 0800000000000000 main-O0.o wrap-O2.o lib1-O0.o lib2-O0.o args-entry
+link_seed 0000030000000000 main-O2.o wrap-O2.o args-wrap
+link_seed 0900000000000000 main-g.o libz.a args-misc
 # ---- args: NUL-separated arguments, then \0\0 and the contents of file `x` ----
 args_seed() { # args_seed NAME CONTENTS-OF-x ARG...
     local out="$corpus/args/$1" x=$2; shift 2
@@ -151,6 +163,11 @@ args_seed import-dynamic "" a.o libz.a --no-entry --unresolved-symbols=import-dy
 args_seed stub $'#STUB\nhost_log: add, greet\nmaybe:\n' a.o x libz.a --no-entry --why-extract=- --trace-symbol=host_log
 args_seed reproduce "" --reproduce=r.tar a.o libz.a --no-entry -L. -lz -o out/x.wasm --export=main
 { printf '%s\0' x libz.a --no-entry; printf '\0'; cat "$work/main-O0.o"; } >"$corpus/args/object-x"
+# A thin archive naming the embedded a.o (members are read from the archive's directory).
+mkdir "$work/thin" && cp "$work/main-O2.o" "$work/thin/a.o"
+(cd "$work/thin" && llvm-ar-19 rc --thin x a.o)
+{ printf '%s\0' x libz.a --no-entry --export=main; printf '\0'; cat "$work/thin/x"; } >"$corpus/args/thin-x"
+{ printf '%s\0' --whole-archive x --no-whole-archive --no-entry; printf '\0'; cat "$work/thin/x"; } >"$corpus/args/thin-whole"
 
 # ---- demangle: the C++ symbol names of the seeds (the target adds `_Z`/`_R` prefixes) ----
 i=0

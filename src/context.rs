@@ -49,10 +49,18 @@ pub struct ObjFile<'a> {
     /// added once the file (and whatever it pulled in) is loaded, as wasm-ld orders them.
     pub why_extracted: Option<(Requester, SymbolId)>,
     /// Lazy names already read by a prepared archive.
-    pub lazy_names: Option<Result<Vec<&'a str>, Diagnostic>>,
+    pub lazy_names: Option<PreparedNames<'a>>,
     /// A lazy file's object, parsed when it was added, until it is extracted (or the
     /// symbols are resolved).
     pub unextracted: Option<Object<'a>>,
+}
+
+/// What a prepared archive (`input::prepared`) read of a member once: its lazy names (or the
+/// error parsing it) and whether it is wasm64, which each link checks against its own
+/// `-mwasm64` when it adds the member, in command-line order like any other.
+pub struct PreparedNames<'a> {
+    pub names: Result<Vec<&'a str>, Diagnostic>,
+    pub is64: bool,
 }
 
 impl<'a> ObjFile<'a> {

@@ -7,7 +7,7 @@
 //! The recursion of wasm-ld (`extract` → `addFile` → `parse` → `extract` …) is run here on
 //! an explicit stack so that a long chain of members cannot overflow the native stack.
 
-use crate::context::{Ctx, Def, FileId, FuncId, GlobalId, GlobalInit, InputFunction, InputGlobal, InputSegment, InputTable, InputTag, ObjFile, SegId, Symbol, SymbolId, TableId, TagId, WhyExtracted};
+use crate::context::{Ctx, Def, FileId, FuncId, GlobalId, GlobalInit, InputFunction, InputGlobal, InputSegment, InputTable, InputTag, ObjFile, PreparedNames, SegId, Symbol, SymbolId, TableId, TagId, WhyExtracted};
 use crate::diag::Diagnostic;
 use crate::input::archive;
 use crate::input::object::{self, SymKind, SymbolInfo};
@@ -110,17 +110,13 @@ fn add_prepared_members<'a>(ctx: &mut Ctx<'a>, input: &InputFile<'a>, prep: &inp
             }
             continue;
         }
-        if let Some(e) = m.defined.is_ok().then(|| wrong_arch(ctx, &name, m.is64)).flatten() {
-            ctx.error(e);
-            return;
-        }
         push_file(ctx, name, data, !input.whole_archive);
         let names = m.defined.clone().map(|ranges| {
             ranges.into_iter().filter_map(|r| data.get(r)).filter_map(|b| std::str::from_utf8(b).ok()).collect()
         });
         if let Some(f) = ctx.files.last_mut() {
             f.archive = Some(input.name.clone());
-            f.lazy_names = Some(names);
+            f.lazy_names = Some(PreparedNames { names, is64: m.is64 });
         }
     }
 }
@@ -134,7 +130,10 @@ pub fn add_files(ctx: &mut Ctx<'_>) {
         let file = FileId(i as u32);
         if ctx.files[i].lazy {
             let names = match ctx.files[i].lazy_names.take() {
-                Some(cached) => cached,
+                Some(prepared) => prepared.names.and_then(|names| {
+                    let name = ctx.files[i].name.clone();
+                    wrong_arch(ctx, &name, prepared.is64).map_or(Ok(names), Err)
+                }),
                 None => parse_lazy(ctx, file),
             };
             let names = match names {

@@ -1441,9 +1441,7 @@ fn fuzz_regressions() {
                     Ok(())
                 }
                 "link" => {
-                    if let Some((options, inputs)) = fuzz_inputs::link_inputs(&data) {
-                        let _ = weld::link(&inputs, &options);
-                    }
+                    fuzz_inputs::link_and_check(&data);
                     Ok(())
                 }
                 "args" => {

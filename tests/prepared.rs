@@ -1,5 +1,10 @@
 //! A prepared archive (what the JS `Linker` session keeps) links to the same bytes as the
-//! archive read afresh.
+//! archive read afresh, and fails with the same errors. (The `link` fuzz target checks this
+//! on every input with an archive: `fuzz/fuzz_targets/inputs.rs`, `link_and_check`.)
+
+#[path = "common/builder.rs"]
+#[allow(dead_code)]
+mod builder;
 
 use std::process::Command;
 use weld::{input::prepared::prepare_archive, link, InputFile, Options};
@@ -42,4 +47,23 @@ fn prepared_archive_links_identically() {
     assert!(!fresh.wasm.is_empty());
     assert_eq!(fresh.wasm, warm.wasm);
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A member that does not parse, then one of the other architecture: wasm-ld reports both, in
+/// member order (the second ends the link). The prepared path checked every member's
+/// architecture before adding any, so it reported only the second (found by the fuzz target).
+#[test]
+fn prepared_archive_fails_identically() {
+    let wasm32 = builder::Obj::default().encode();
+    let truncated = b"\0asm\x01\0\0\0\x02\x10\x01".to_vec();
+    let lib = builder::archive(&[("bad.o", &truncated), ("w32.o", &wasm32)]);
+    let prepared = prepare_archive("lib.a", &lib).expect("the member table is readable");
+    let inputs = |prepared| [InputFile { name: "lib.a".into(), bytes: &lib, whole_archive: false, lazy: false, prepared }];
+    let options = Options { is64: true, ..Options::default() };
+    let fresh = link(&inputs(None), &options).expect_err("a bad member fails the link");
+    let warm = link(&inputs(Some(&prepared)), &options).expect_err("and with a prepared archive");
+    let messages = |d: &weld::Diagnostics| d.list.iter().map(|e| e.render_body()).collect::<Vec<_>>();
+    assert_eq!(messages(&fresh).len(), 2, "{:?}", messages(&fresh));
+    assert!(messages(&fresh)[1].contains("wasm32 object file can't be linked in wasm64 mode"), "{:?}", messages(&fresh));
+    assert_eq!(messages(&fresh), messages(&warm));
 }

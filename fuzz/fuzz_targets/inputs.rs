@@ -4,13 +4,19 @@
 #![allow(dead_code)]
 
 use weld::driver::MemoryFileSystem;
+use weld::input::prepared::{prepare_archive, PreparedArchive};
 use weld::options::{BuildId, UnresolvedPolicy};
 use weld::{InputFile, Options};
 
 /// `link` target: 8 option bytes, then the input files separated by `SEP`. Files that start
 /// with `!<arch>` are archives, those that start with `#STUB` stub libraries, everything else
-/// is an object.
+/// is an object; a part that starts with `ARGS` is not a file but more options.
 pub const SEP: &[u8] = b"\n--weld-input--\n";
+/// A `link` input part that starts with this holds more wasm-ld options, a line each, read
+/// after those the option bits stand for (`cli_args`) by the CLI's own parser, so that the
+/// target reaches every option of the command line (`--wrap`, `--entry`, named exports, …)
+/// and not only the bits'. Corpus files without such a part keep their meaning.
+pub const ARGS: &[u8] = b"#ARGS\n";
 const NAMES: [&str; 4] = ["_start", "main", "foo", "__wasm_call_ctors"];
 
 pub fn split(mut rest: &[u8]) -> Vec<&[u8]> {
@@ -89,15 +95,7 @@ pub fn options(b: [u8; 8]) -> Options {
         o.initial_heap = Some(num(b[5] ^ 0x0f));
     }
     o.no_growable_memory = b[4] & 0x02 != 0;
-    o.report = b[4] & 0x01 != 0;
-    // The other texts made from the inputs ride on the report's bit: the map, --why-extract,
-    // --print-gc-sections, and traces of the names the seeds define or use.
-    if o.report {
-        o.print_map = true;
-        o.why_extract = Some("-".into());
-        o.print_gc_sections = true;
-        o.trace_symbols = NAMES.iter().map(|n| n.to_string()).collect();
-    }
+    report_texts(&mut o, b);
     // No bits are left: `-r` and `--emit-relocs` ride on pairs of others (a quarter of the
     // inputs each), so that old corpus files keep their meaning. `-r` then takes the
     // defaults it has on the command line.
@@ -113,6 +111,18 @@ pub fn options(b: [u8; 8]) -> Options {
     }
     let _conflicts = weld::args::derived_config(&mut o);
     o
+}
+
+/// The report and the other texts made from the inputs, which ride on the report's bit: the
+/// map, `--why-extract`, `--print-gc-sections`, and traces of the names the seeds use.
+fn report_texts(o: &mut Options, b: [u8; 8]) {
+    o.report = b[4] & 0x01 != 0;
+    if o.report {
+        o.print_map = true;
+        o.why_extract = Some("-".into());
+        o.print_gc_sections = true;
+        o.trace_symbols = NAMES.iter().map(|n| n.to_string()).collect();
+    }
 }
 
 /// The wasm-ld command line that means what `options(b)` means (without the report's texts),
@@ -199,7 +209,7 @@ pub fn cli_args(b: [u8; 8]) -> Vec<String> {
 /// `dir/<hash of the input>/` with the input files, `options` (`cli_args`, a line each) and
 /// `inputs` (the files in order, with `--whole-archive` and `--start-lib` as the input says).
 /// `fuzz/differential.sh` links them with both linkers.
-pub fn export(data: &[u8], head: [u8; 8], files: &[(String, &[u8])]) {
+pub fn export(data: &[u8], head: [u8; 8], extra_args: &[String], files: &[(String, &[u8])]) {
     let Some(dir) = std::env::var_os("WELD_FUZZ_EXPORT") else { return };
     // FNV-1a: a stable name without a hashing dependency.
     let hash = data.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
@@ -224,7 +234,7 @@ pub fn export(data: &[u8], head: [u8; 8], files: &[(String, &[u8])]) {
         inputs.push("--end-lib".into());
     }
     let lines = |list: Vec<String>| list.iter().map(|a| format!("{a}\n")).collect::<String>();
-    let _ = std::fs::write(dir.join("options"), lines(cli_args(head)));
+    let _ = std::fs::write(dir.join("options"), lines([cli_args(head), extra_args.to_vec()].concat()));
     let _ = std::fs::write(dir.join("inputs"), lines(inputs));
 }
 
@@ -239,16 +249,44 @@ fn numeric_option(v: u8) -> u64 {
     }
 }
 
-/// `link` target: the options and inputs of one fuzz input, or `None` if it is too short.
-pub fn link_inputs(data: &[u8]) -> Option<(Options, Vec<InputFile<'_>>)> {
+/// `link` target: one fuzz input, read.
+pub struct LinkInput<'a> {
+    pub head: [u8; 8],
+    pub options: Options,
+    pub files: Vec<InputFile<'a>>,
+    /// The lines of the `ARGS` parts, in order.
+    pub extra_args: Vec<String>,
+}
+
+/// `link` target: the options and inputs of one fuzz input, or `None` if it is too short or
+/// its `ARGS` lines are not a command line the CLI accepts.
+pub fn link_inputs(data: &[u8]) -> Option<LinkInput<'_>> {
     let head: [u8; 8] = data.get(..8)?.try_into().ok()?;
     let whole_archive = head[2] & 0x04 != 0; // bit 18
     // Objects after the first as if between --start-lib and --end-lib.
     let lazy = head[6] & 0x01 != 0;
-    let options = options(head);
-    let inputs = split(&data[8..])
+    let mut extra_args = Vec::new();
+    let parts: Vec<&[u8]> = split(&data[8..])
         .into_iter()
+        .filter(|part| match part.strip_prefix(ARGS) {
+            Some(text) => {
+                extra_args.extend(String::from_utf8_lossy(text).lines().take(16).map(str::to_string));
+                false
+            }
+            None => true,
+        })
         .take(6)
+        .collect();
+    let options = if extra_args.is_empty() {
+        options(head)
+    } else {
+        // No file is readable: options that name one (`--allow-undefined-file`) fail.
+        let mut o = weld::args::parse_args(&[cli_args(head), extra_args.clone()].concat(), &|_| None).ok()?.options;
+        report_texts(&mut o, head);
+        o
+    };
+    let files = parts
+        .into_iter()
         .enumerate()
         .map(|(i, bytes)| InputFile {
             name: if bytes.starts_with(b"!<arch>") { format!("lib{i}.a") } else { format!("in{i}.o") },
@@ -258,7 +296,44 @@ pub fn link_inputs(data: &[u8]) -> Option<(Options, Vec<InputFile<'_>>)> {
             prepared: None,
         })
         .collect();
-    Some((options, inputs))
+    Some(LinkInput { head, options, files, extra_args })
+}
+
+/// `link` target: links one fuzz input and checks it (`check_link`); `tests/malformed.rs`
+/// replays the findings through it.
+pub fn link_and_check(data: &[u8]) {
+    let Some(input) = link_inputs(data) else { return };
+    let listed: Vec<(String, &[u8])> = input.files.iter().map(|f| (f.name.clone(), f.bytes)).collect();
+    export(data, input.head, &input.extra_args, &listed);
+    check_link(&input.files, &input.options);
+}
+
+/// Links `files` and checks what must hold whatever they hold: the output is a module, and
+/// archives prepared once (`input::prepared`, as a JS `Linker` session keeps its libraries)
+/// link exactly as archives read afresh, to the byte and to the message. Panics otherwise.
+pub fn check_link(files: &[InputFile<'_>], options: &Options) {
+    let fresh = weld::link(files, options);
+    if let Ok(linked) = &fresh {
+        assert!(linked.wasm.starts_with(b"\0asm"), "output is not a wasm module");
+    }
+    let prepared: Vec<Option<PreparedArchive>> = files
+        .iter()
+        .map(|f| f.bytes.starts_with(b"!<arch>").then(|| prepare_archive(&f.name, f.bytes).ok()).flatten())
+        .collect();
+    if prepared.iter().all(Option::is_none) {
+        return;
+    }
+    let with_prepared: Vec<InputFile<'_>> =
+        files.iter().zip(&prepared).map(|(f, p)| InputFile { prepared: p.as_ref(), ..f.clone() }).collect();
+    let again = weld::link(&with_prepared, options);
+    match (&fresh, &again) {
+        (Ok(a), Ok(b)) => {
+            assert!(a.wasm == b.wasm, "prepared archives give other bytes");
+            assert_eq!(a.warnings, b.warnings, "prepared archives give other warnings");
+        }
+        (Err(a), Err(b)) => assert_eq!(a.list, b.list, "prepared archives give other errors"),
+        (a, b) => panic!("prepared archives change the outcome: {:?} then {:?}", a.as_ref().err(), b.as_ref().err()),
+    }
 }
 
 /// `args` target: the arguments separated by NUL, then `\0\0`, then the contents of the

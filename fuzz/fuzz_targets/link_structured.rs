@@ -274,7 +274,7 @@ fn run(data: &[u8]) -> Result<()> {
         let _ = std::fs::write(path, out);
     }
     let listed: Vec<(String, &[u8])> = files.iter().map(|(n, b)| (n.clone(), &b[..])).collect();
-    inputs::export(data, head, &listed);
+    inputs::export(data, head, &[], &listed);
     let whole_archive = head[2] & 0x04 != 0;
     let lazy = head[6] & 0x01 != 0;
     let inputs: Vec<InputFile<'_>> = files
@@ -282,9 +282,7 @@ fn run(data: &[u8]) -> Result<()> {
         .enumerate()
         .map(|(i, (n, b))| InputFile { name: n.clone(), bytes: b, whole_archive, lazy: lazy && i > 0, prepared: None })
         .collect();
-    if let Ok(linked) = weld::link(&inputs, &options) {
-        assert!(linked.wasm.starts_with(b"\0asm"), "output is not a wasm module");
-    }
+    inputs::check_link(&inputs, &options);
     Ok(())
 }
 
