@@ -35,6 +35,13 @@ for opt in O0 O2 g; do
     cc "${flags[@]}" -matomics -mbulk-memory -c seeds/tls.c -o "$work/tls-$opt.o"
     cc "${flags[@]}" -c seeds/wrap.c -o "$work/wrap-$opt.o"
 done
+# Tags and tables defined in objects: C++ exceptions as wasm exceptions (the weak tag
+# __cpp_exception, in two objects), a table of externrefs (reference-types).
+for opt in O0 O2; do
+    cc -$opt -fwasm-exceptions -nostdinc++ -c seeds/eh.cpp -o "$work/eh-$opt.o"
+    cc -$opt -fwasm-exceptions -nostdinc++ -DGUARDED=guarded_again -c seeds/eh.cpp -o "$work/eh2-$opt.o"
+    cc -$opt -mreference-types -c seeds/reftab.c -o "$work/reftab-$opt.o"
+done
 # Position-independent objects (GOT relocations, relative addresses), for -pie and -shared.
 for opt in O0 O2; do
     for src in main.c lib1.c lib2.c; do
@@ -126,6 +133,12 @@ link_seed 2000000000000000 main-O0.o libz.a host.stub
 link_seed 0101000000000000 w64-main-O0.o w64-lib1-O0.o w64-lib2-O0.o
 link_seed 2001000000000000 w64-main-O2.o w64-lib1-O2.o w64-lib2-O2.o
 
+# Tags and tables: everything exported (bit 3), kept without GC (bit 0), -r (bits 16+17),
+# all collected and the report's texts on (byte 4 bit 0: --print-gc-sections among them).
+link_seed 0800000000000000 eh-O2.o eh2-O0.o reftab-O2.o
+link_seed 0900000000000000 eh-O0.o reftab-O0.o eh2-O2.o
+link_seed 0000030000000000 eh-O2.o eh2-O2.o reftab-O0.o
+link_seed 2000000001000000 eh-O0.o eh2-O0.o reftab-O2.o
 # More options than the bits hold, as command-line lines in an `#ARGS` part (inputs.rs): --wrap
 # (main.c calls add, wrap.c defines __wrap_add over __real_add), the entry, named exports.
 printf '#ARGS\n--wrap=add\n--wrap=maybe\n--export=classify\n' >"$work/args-wrap"
