@@ -3,12 +3,12 @@
 # the small C/C++ files in fuzz/seeds/ compiled with clang-19 at -O0, -O2 and -g, a no_std
 # Rust file compiled by rustc for both wasm targets (objects and an rlib), a few members of
 # wasi-libc, and small archives of them. Also rewrites fuzz/fixtures/ (the
-# committed inputs the `args` target embeds). Needs clang-19, llvm-ar-19, llvm-nm-19 and wasm-ld-19.
+# committed inputs the `args` target embeds). Needs clang-19, llvm-ar-19, llvm-nm-19, llvm-mc-19 and wasm-ld-19.
 # Then it adds the corpora saved by fuzz/save.sh (fuzz/saved/<target>.tar.xz), so runs resume.
 #   fuzz/seed.sh            regenerate everything (replaces fuzz/corpus/<target>/)
 set -euo pipefail
 cd "$(dirname "$0")"
-for tool in clang-19 llvm-ar-19 llvm-nm-19 wasm-ld-19; do
+for tool in clang-19 llvm-ar-19 llvm-nm-19 llvm-mc-19 wasm-ld-19; do
     command -v "$tool" >/dev/null || { echo "seed.sh: $tool is missing; apt-get install clang-19 llvm-19" >&2; exit 1; }
 done
 for target in wasm32-unknown-unknown wasm32-wasip1; do
@@ -41,6 +41,12 @@ for opt in O0 O2; do
     cc -$opt -fwasm-exceptions -nostdinc++ -c seeds/eh.cpp -o "$work/eh-$opt.o"
     cc -$opt -fwasm-exceptions -nostdinc++ -DGUARDED=guarded_again -c seeds/eh.cpp -o "$work/eh2-$opt.o"
     cc -$opt -mreference-types -c seeds/reftab.c -o "$work/reftab-$opt.o"
+done
+# Tags and tables as tests/threads.rs writes them in assembly: global ones, imported (undefined)
+# ones, and two objects that disagree about their types.
+for s in eh_tags eh_catcher eh_dispatch eh_mismatch; do
+    llvm-mc-19 -triple=wasm32 -mattr=+exception-handling,+reference-types -filetype=obj \
+        "../tests/threads/$s.s" -o "$work/$s.o"
 done
 # Position-independent objects (GOT relocations, relative addresses), for -pie and -shared.
 for opt in O0 O2; do
@@ -139,6 +145,11 @@ link_seed 0800000000000000 eh-O2.o eh2-O0.o reftab-O2.o
 link_seed 0900000000000000 eh-O0.o reftab-O0.o eh2-O2.o
 link_seed 0000030000000000 eh-O2.o eh2-O2.o reftab-O0.o
 link_seed 2000000001000000 eh-O0.o eh2-O0.o reftab-O2.o
+link_seed 0800000000000000 eh_tags.o eh_catcher.o eh_dispatch.o
+link_seed 0000000001000000 eh_catcher.o eh_dispatch.o eh_tags.o
+link_seed 0800000000000000 eh_tags.o eh_mismatch.o
+link_seed 2000000000000000 eh_catcher.o
+link_seed 0000030000000000 eh_catcher.o eh_tags.o
 # More options than the bits hold, as command-line lines in an `#ARGS` part (inputs.rs): --wrap
 # (main.c calls add, wrap.c defines __wrap_add over __real_add), the entry, named exports.
 printf '#ARGS\n--wrap=add\n--wrap=maybe\n--export=classify\n' >"$work/args-wrap"
