@@ -3,7 +3,6 @@
 //! on every input with an archive: `fuzz/fuzz_targets/inputs.rs`, `link_and_check`.)
 
 #[path = "common/builder.rs"]
-#[allow(dead_code)]
 mod builder;
 
 use std::process::Command;
