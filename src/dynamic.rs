@@ -2,7 +2,9 @@
 //! module (`-pie`, `-shared`) or one importing undefined symbols dynamically
 //! (`--unresolved-symbols=import-dynamic`) adds for its loader: the `dylink.0` section,
 //! `__wasm_apply_data_relocs` (stores the addresses in data that are only known at load
-//! time), and `__wasm_apply_global_relocs` (sets the internal GOT entries at start-up).
+//! time), and `__wasm_apply_global_relocs` (sets the internal GOT entries at start-up), and
+//! their thread-local twins `__wasm_apply_tls_relocs` and `__wasm_apply_global_tls_relocs`,
+//! which `__wasm_init_tls` calls for each thread's TLS block.
 //!
 //! The function bodies are built from the inputs' relocations: no `unwrap`, no `panic`, no
 //! indexing that can fail (the linker's own arrays are reached through `Ctx` accessors).
@@ -66,6 +68,32 @@ pub fn create_apply_global_tls_relocs_function(ctx: &mut Ctx<'_>, ix: &Indices) 
         ctx.mark_symbol_live(t);
     }
     ctx.sym.apply_global_tls_relocs = Some(f);
+}
+
+/// `__wasm_apply_tls_relocs`, which `__wasm_init_tls` calls, when the memory is shared and
+/// a TLS input segment has relocations (wasm-ld's `createSyntheticInitFunctions`). Its body
+/// (`fill_bodies`) holds the relocations that need run-time code: every one in
+/// position-independent code, else only those against GOT imports (often none: empty).
+pub fn create_apply_tls_relocs_function(ctx: &mut Ctx<'_>, mem: &MemoryLayout<'_>) {
+    if !ctx.options.shared_memory {
+        return;
+    }
+    let has_tls_relocs = mem.segments.iter().filter(|s| s.is_tls).flat_map(|s| &s.parts).any(|p| match *p {
+        Part::Input(seg) => ctx
+            .segments
+            .get(seg.idx())
+            .and_then(|s| ctx.files.get(s.file.idx())?.object().segments.get(s.local_index as usize))
+            .is_some_and(|s| !s.relocs.is_empty()),
+        Part::Merged(_) => false,
+    });
+    if !has_tls_relocs {
+        return;
+    }
+    let null = ctx.null_sig();
+    let f = ctx.new_function(null, "__wasm_apply_tls_relocs", None, Vec::new());
+    let s = ctx.add_synthetic_function("__wasm_apply_tls_relocs", sym_flag::VISIBILITY_HIDDEN, f);
+    ctx.mark_symbol_live(s);
+    ctx.sym.apply_tls_relocs = Some(f);
 }
 
 /// Writes the bodies of `__wasm_apply_data_relocs`, `__wasm_apply_tls_relocs`,

@@ -165,7 +165,7 @@ pub fn link(inputs: &[InputFile<'_>], options: &Options) -> Result<Linked, Diagn
     if !relocatable {
         synthetic::create_init_memory_function(ctx, &mem);
         dynamic::create_apply_global_tls_relocs_function(ctx, &ix);
-        synthetic::create_apply_tls_relocs_function(ctx, &mem);
+        dynamic::create_apply_tls_relocs_function(ctx, &mem);
         dynamic::create_apply_global_relocs_function(ctx, &ix);
     }
     indices::assign_indexes(ctx, &mut ix);

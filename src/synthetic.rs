@@ -341,31 +341,6 @@ pub fn create_init_memory_function(ctx: &mut Ctx<'_>, mem: &crate::layout::memor
     ctx.sym.start_function = Some(f);
 }
 
-/// `__wasm_apply_tls_relocs`, which `__wasm_init_tls` calls, when the memory is shared and
-/// a TLS input segment has relocations (wasm-ld's `createSyntheticInitFunctions`). Its body
-/// (`dynamic::fill_bodies`) holds the relocations that need run-time code: every one in
-/// position-independent code, else only those against GOT imports (often none: empty).
-pub fn create_apply_tls_relocs_function(ctx: &mut Ctx<'_>, mem: &crate::layout::memory::MemoryLayout<'_>) {
-    if !ctx.options.shared_memory {
-        return;
-    }
-    let has_tls_relocs = mem.segments.iter().filter(|s| s.is_tls).flat_map(|s| &s.parts).any(|p| match *p {
-        crate::layout::memory::Part::Input(seg) => {
-            let s = &ctx.segments[seg.idx()];
-            !ctx.files[s.file.idx()].object().segments[s.local_index as usize].relocs.is_empty()
-        }
-        crate::layout::memory::Part::Merged(_) => false,
-    });
-    if !has_tls_relocs {
-        return;
-    }
-    let null = ctx.null_sig();
-    let f = ctx.new_function(null, "__wasm_apply_tls_relocs", None, Vec::new());
-    let s = ctx.add_synthetic_function("__wasm_apply_tls_relocs", sym_flag::VISIBILITY_HIDDEN, f);
-    ctx.mark_symbol_live(s);
-    ctx.sym.apply_tls_relocs = Some(f);
-}
-
 /// Writes the bodies of `__wasm_call_ctors`, `__wasm_init_memory` and `__wasm_init_tls`
 /// now that indices are known.
 pub fn fill_synthetic_bodies(ctx: &mut Ctx<'_>, ix: &crate::layout::indices::Indices, mem: &crate::layout::memory::MemoryLayout<'_>) {
