@@ -20,7 +20,12 @@ for target in "$@"; do
     # The words of the target's input format (fuzz/dicts/), for the targets that read one.
     dict=()
     case $target in
-        link | parse_object | parse_archive) dict=(-dict=dicts/objects.dict) ;;
+        link)
+            # Its `#ARGS` parts are command lines: both dictionaries.
+            cat dicts/objects.dict dicts/args.dict >logs/link.dict
+            dict=(-dict=logs/link.dict)
+            ;;
+        parse_object | parse_archive) dict=(-dict=dicts/objects.dict) ;;
         args) dict=(-dict=dicts/args.dict) ;;
     esac
     nice -n 19 cargo +nightly fuzz run "$target" "corpus/$target" -- \
