@@ -282,6 +282,9 @@ pub fn link_inputs(data: &[u8]) -> Option<LinkInput<'_>> {
     } else {
         // No file is readable: options that name one (`--allow-undefined-file`) fail.
         let mut o = weld::args::parse_args(&[cli_args(head), extra_args.clone()].concat(), &|_| None).ok()?.options;
+        if o.output.is_empty() {
+            o.output = "a.out".into(); // (what `Options::default` has)
+        }
         report_texts(&mut o, head);
         o
     };
@@ -308,13 +311,19 @@ pub fn link_and_check(data: &[u8]) {
     check_link(&input.files, &input.options);
 }
 
-/// Links `files` and checks what must hold whatever they hold: the output is a module, and
-/// archives prepared once (`input::prepared`, as a JS `Linker` session keeps its libraries)
+/// Links `files` and checks what must hold whatever they hold: the output is a valid module
+/// (`check_module`), and archives prepared once (`input::prepared`, as a JS `Linker` session keeps its libraries)
 /// link exactly as archives read afresh, to the byte and to the message. Panics otherwise.
 pub fn check_link(files: &[InputFile<'_>], options: &Options) {
     let fresh = weld::link(files, options);
-    if let Ok(linked) = &fresh {
-        assert!(linked.wasm.starts_with(b"\0asm"), "output is not a wasm module");
+    // Options that the CLI and the JS API refuse before linking (`args::check_options`, e.g.
+    // `--table-base` with `-shared`) still must not crash `weld::link`, but what it writes
+    // for them is not checked.
+    let accepted = !weld::args::check_options(options, &[]).has_errors();
+    if let (Ok(linked), true) = (&fresh, accepted) {
+        if let Err(e) = check_module(&linked.wasm) {
+            panic!("weld wrote an invalid module: {e}");
+        }
     }
     let prepared: Vec<Option<PreparedArchive>> = files
         .iter()
@@ -334,6 +343,17 @@ pub fn check_link(files: &[InputFile<'_>], options: &Options) {
         (Err(a), Err(b)) => assert_eq!(a.list, b.list, "prepared archives give other errors"),
         (a, b) => panic!("prepared archives change the outcome: {:?} then {:?}", a.as_ref().err(), b.as_ref().err()),
     }
+}
+
+/// Validates a module weld wrote, all but its function bodies (every feature on): types,
+/// imports, exports, tables, memories, globals, element and data segments, the start
+/// function. The bodies are the inputs' code, copied as wasm-ld copies it.
+pub fn check_module(wasm: &[u8]) -> Result<(), wasmparser::BinaryReaderError> {
+    let mut validator = wasmparser::Validator::new_with_features(wasmparser::WasmFeatures::all());
+    for payload in wasmparser::Parser::new(0).parse_all(wasm) {
+        validator.payload(&payload?)?;
+    }
+    Ok(())
 }
 
 /// `args` target: the arguments separated by NUL, then `\0\0`, then the contents of the

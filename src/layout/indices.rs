@@ -295,9 +295,6 @@ fn add_internal_got_entry(ctx: &mut Ctx<'_>, ix: &mut Indices, sym: SymbolId) {
     }
     ix.got_index.insert(sym, 0);
     if ctx.sym(sym).kind == SymKind::Function {
-        if ctx.sym.indirect_function_table.is_none() {
-            resolve_indirect_function_table(ctx, true);
-        }
         add_table_entry(ctx, ix, sym);
     }
     ix.got_symbols.push(sym);
@@ -306,6 +303,13 @@ fn add_internal_got_entry(ctx: &mut Ctx<'_>, ix: &mut Indices, sym: SymbolId) {
 fn add_table_entry(ctx: &mut Ctx<'_>, ix: &mut Indices, sym: SymbolId) {
     if ctx.table_index(sym).is_some() || ctx.sym(sym).is_stub {
         return;
+    }
+    // An object that takes a function's address names `__indirect_function_table` (clang's
+    // always do), which makes the table; when none does (a hand-made or damaged object),
+    // the table is made now, or the element segment would name a table that is not there
+    // (wasm-ld 19 crashes).
+    if ctx.sym.indirect_function_table.is_none() {
+        resolve_indirect_function_table(ctx, true);
     }
     // `--table-base` near 2^32 would wrap the table indices around.
     let Some(index) = u32::try_from(ix.table_entries.len()).ok().and_then(|n| ix.table_base.checked_add(n)) else {
