@@ -280,8 +280,13 @@ pub fn link_inputs(data: &[u8]) -> Option<LinkInput<'_>> {
     let options = if extra_args.is_empty() {
         options(head)
     } else {
-        // No file is readable: options that name one (`--allow-undefined-file`) fail.
-        let mut o = weld::args::parse_args(&[cli_args(head), extra_args.clone()].concat(), &|_| None).ok()?.options;
+        // No file is readable: options that name one (`--allow-undefined-file`) fail. A line
+        // that is an input operand makes the command line another link than this one.
+        let parsed = weld::args::parse_args(&[cli_args(head), extra_args.clone()].concat(), &|_| None).ok()?;
+        if !parsed.inputs.is_empty() {
+            return None;
+        }
+        let mut o = parsed.options;
         if o.output.is_empty() {
             o.output = "a.out".into(); // (what `Options::default` has)
         }
