@@ -1445,9 +1445,7 @@ fn fuzz_regressions() {
                     Ok(())
                 }
                 "args" => {
-                    let (args, fs) = fuzz_inputs::args_inputs(&data);
-                    let _ = weld::args::parse_args(&args, &|p| fs.files.get(p).cloned());
-                    let _ = driver::run("wasm-ld", &args, &fs);
+                    fuzz_inputs::args_and_check(&data);
                     Ok(())
                 }
                 "demangle" => {

@@ -361,6 +361,19 @@ pub fn check_module(wasm: &[u8]) -> Result<(), wasmparser::BinaryReaderError> {
     Ok(())
 }
 
+/// `args` target: parses and runs one command line; a module it writes must validate
+/// (`check_module`). Panics otherwise; `tests/malformed.rs` replays the findings through it.
+pub fn args_and_check(data: &[u8]) {
+    let (args, fs) = args_inputs(data);
+    let _ = weld::args::parse_args(&args, &|p| fs.files.get(p).cloned());
+    let out = weld::driver::run("wasm-ld", &args, &fs);
+    for file in out.outputs.iter().filter(|f| f.kind == weld::driver::OutputFile::MODULE) {
+        if let Err(e) = check_module(&file.bytes) {
+            panic!("weld wrote an invalid module {}: {e}", file.path);
+        }
+    }
+}
+
 /// `args` target: the arguments separated by NUL, then `\0\0`, then the contents of the
 /// file `x` (which the arguments may name as an input, a response file `@x`, an
 /// `--allow-undefined-file`…). `a.o` and `libz.a` are small real inputs (`fixtures/`).
