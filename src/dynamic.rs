@@ -14,7 +14,7 @@ use crate::context::{Ctx, Def, SymbolId};
 use crate::emit::encode::{write_name, write_uleb};
 use crate::input::object::SymKind;
 use crate::input::relocs::{Encoding, RelocKind};
-use crate::input::wasm::{op, sym_flag};
+use crate::input::wasm::op;
 use crate::layout::indices::{global_index, Indices};
 use crate::layout::memory::{data_address, MemoryLayout, Part};
 use crate::relocate::{Chunk, Resolver};
@@ -37,15 +37,10 @@ pub fn create_apply_global_relocs_function(ctx: &mut Ctx<'_>, ix: &Indices) {
     if !ctx.options.is_pic() || ctx.extended_const || !ix.got_symbols.iter().any(|&s| !ctx.sym(s).is_tls()) {
         return;
     }
-    let null = ctx.null_sig();
-    let f = ctx.new_function(null, "__wasm_apply_global_relocs", None, Vec::new());
-    let s = ctx.add_synthetic_function("__wasm_apply_global_relocs", sym_flag::VISIBILITY_HIDDEN, f);
-    ctx.mark_symbol_live(s);
+    let f = ctx.add_live_startup_function("__wasm_apply_global_relocs");
     ctx.sym.apply_global_relocs = Some(f);
     if ctx.sym.init_memory.is_some() {
-        let start = ctx.new_function(null, "__wasm_start", None, Vec::new());
-        let s = ctx.add_synthetic_function("__wasm_start", sym_flag::VISIBILITY_HIDDEN, start);
-        ctx.mark_symbol_live(s);
+        let start = ctx.add_live_startup_function("__wasm_start");
         ctx.sym.start_function = Some(start);
     } else {
         ctx.sym.start_function = Some(f);
@@ -60,10 +55,7 @@ pub fn create_apply_global_tls_relocs_function(ctx: &mut Ctx<'_>, ix: &Indices) 
     if !ctx.options.shared_memory || !ix.got_symbols.iter().any(|&s| ctx.sym(s).is_tls()) {
         return;
     }
-    let null = ctx.null_sig();
-    let f = ctx.new_function(null, "__wasm_apply_global_tls_relocs", None, Vec::new());
-    let s = ctx.add_synthetic_function("__wasm_apply_global_tls_relocs", sym_flag::VISIBILITY_HIDDEN, f);
-    ctx.mark_symbol_live(s);
+    let f = ctx.add_live_startup_function("__wasm_apply_global_tls_relocs");
     if let Some(t) = ctx.sym.tls_base {
         ctx.mark_symbol_live(t);
     }
@@ -89,10 +81,7 @@ pub fn create_apply_tls_relocs_function(ctx: &mut Ctx<'_>, mem: &MemoryLayout<'_
     if !has_tls_relocs {
         return;
     }
-    let null = ctx.null_sig();
-    let f = ctx.new_function(null, "__wasm_apply_tls_relocs", None, Vec::new());
-    let s = ctx.add_synthetic_function("__wasm_apply_tls_relocs", sym_flag::VISIBILITY_HIDDEN, f);
-    ctx.mark_symbol_live(s);
+    let f = ctx.add_live_startup_function("__wasm_apply_tls_relocs");
     ctx.sym.apply_tls_relocs = Some(f);
 }
 

@@ -611,6 +611,17 @@ impl<'a> Ctx<'a> {
         self.replace_symbol(s, new);
         s
     }
+
+    /// A hidden `() -> ()` function the linker makes after garbage collection (the
+    /// start-up functions `__wasm_init_memory`, `__wasm_apply_*_relocs`, `__wasm_start`):
+    /// live from the start, its body written once indices are known.
+    pub fn add_live_startup_function(&mut self, name: &'a str) -> FuncId {
+        let null = self.null_sig();
+        let f = self.new_function(null, name, None, Vec::new());
+        let s = self.add_synthetic_function(name, sym_flag::VISIBILITY_HIDDEN, f);
+        self.mark_symbol_live(s);
+        f
+    }
 }
 
 /// wasm-ld's `toString(WasmTableType)`, e.g. `type=funcref; limits=[flags=0x1; min=2; max=9]`

@@ -328,10 +328,7 @@ pub fn create_init_memory_function(ctx: &mut Ctx<'_>, mem: &crate::layout::memor
     if !crate::layout::memory::has_passive_segments(ctx, mem) {
         return;
     }
-    let null = ctx.null_sig();
-    let f = ctx.new_function(null, "__wasm_init_memory", None, Vec::new());
-    let s = ctx.add_synthetic_function("__wasm_init_memory", sym_flag::VISIBILITY_HIDDEN, f);
-    ctx.mark_symbol_live(s);
+    let f = ctx.add_live_startup_function("__wasm_init_memory");
     if ctx.options.shared_memory {
         if let Some(t) = ctx.sym.tls_base {
             ctx.mark_symbol_live(t);
