@@ -44,7 +44,7 @@ for opt in O0 O2; do
 done
 # Tags and tables as tests/threads.rs writes them in assembly: global ones, imported (undefined)
 # ones, and two objects that disagree about their types.
-for s in eh_tags eh_catcher eh_dispatch eh_mismatch; do
+for s in eh_tags eh_catcher eh_dispatch eh_mismatch globals globals_use globals_clash; do
     llvm-mc-19 -triple=wasm32 -mattr=+exception-handling,+reference-types -filetype=obj \
         "../tests/threads/$s.s" -o "$work/$s.o"
 done
@@ -85,7 +85,8 @@ for o in "$work"/*.o "$work"/libpic.so; do cp "$o" "$corpus/parse_object/"; done
     && llvm-ar-19 rc --format=bsd libz-bsd.a lib1-O0.o lib2-g.o \
     && llvm-ar-19 rc --format=gnu libmini.a "${members[@]}" \
     && cp lib1-O0.o a_rather_long_member_name_for_the_string_table.o \
-    && llvm-ar-19 rc --format=gnu liblong.a a_rather_long_member_name_for_the_string_table.o lib2-O0.o)
+    && llvm-ar-19 rc --format=gnu liblong.a a_rather_long_member_name_for_the_string_table.o lib2-O0.o \
+    && llvm-ar-19 rc --format=gnu libglob.a globals.o)
 cp "$work"/lib*.a "$corpus/parse_archive/"
 
 # ---- link: 8 option bytes, then inputs separated by the marker (see fuzz_targets/link.rs) ----
@@ -150,6 +151,15 @@ link_seed 0000000001000000 eh_catcher.o eh_dispatch.o eh_tags.o
 link_seed 0800000000000000 eh_tags.o eh_mismatch.o
 link_seed 2000000000000000 eh_catcher.o
 link_seed 0000030000000000 eh_catcher.o eh_tags.o
+# Globals, a table and a tag defined in objects (tests/threads/globals*.s): used through an
+# archive member, with GC reports, -r and -shared (a weak global imported anyway), and the
+# object that disagrees with every one of them.
+link_seed 0800000000000000 globals_use.o globals.o
+link_seed 0000000001000000 globals_use.o libglob.a
+link_seed 0000030000000000 globals.o globals_use.o
+link_seed 90c0000000000000 globals.o globals_use.o
+link_seed 0900000000000000 globals.o globals_clash.o
+link_seed 0000000000000000 globals_clash.o libglob.a globals_use.o
 # More options than the bits hold, as command-line lines in an `#ARGS` part (inputs.rs): --wrap
 # (main.c calls add, wrap.c defines __wrap_add over __real_add), the entry, named exports.
 printf '#ARGS\n--wrap=add\n--wrap=maybe\n--export=classify\n' >"$work/args-wrap"

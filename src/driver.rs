@@ -318,16 +318,24 @@ fn load_inputs(
         }
         match input::detect(&bytes) {
             FileKind::Object => {
-                // wasm-ld checks each object it is given (not lazy ones) as it reads it, and
-                // stops at the first of the wrong kind.
-                let is64 = input::arch::is_wasm64(&bytes).filter(|_| !spec.lazy);
-                if let Some(msg) = is64.and_then(|is64| input::arch::mismatch(&path, is64, options.is64)) {
+                // wasm-ld checks each object as it reads it (`--start-lib` ones and archive
+                // members too), and stops at the first of the wrong kind.
+                if let Some(msg) = wrong_arch(&path, &bytes, options.is64) {
                     h.report(Diagnostic::error(msg));
                     return loaded;
                 }
             }
             // (A thin archive was made regular above.)
             FileKind::Archive | FileKind::ThinArchive => {
+                // (An archive that does not parse is reported when it is linked.)
+                let members = input::archive::parse_archive(&path, &bytes).map(|a| a.members).unwrap_or_default();
+                let wrong = members.iter().filter(|m| input::detect(m.data) == FileKind::Object).find_map(|m| {
+                    wrong_arch(&input::archive::member_display_name(&path, &m.name), m.data, options.is64)
+                });
+                if let Some(msg) = wrong {
+                    h.report(Diagnostic::error(msg));
+                    return loaded;
+                }
                 // wasm-ld reads `libfoo.imports` next to `libfoo.a`: symbols that may stay
                 // undefined (imported from the host).
                 let imports = imports_path(&path);
@@ -363,6 +371,11 @@ fn load_inputs(
         h.report(d);
     }
     loaded
+}
+
+/// wasm-ld's error for an object (`name`) of the other architecture than the link's.
+fn wrong_arch(name: &str, bytes: &[u8], link_is64: bool) -> Option<String> {
+    input::arch::is_wasm64(bytes).and_then(|is64| input::arch::mismatch(name, is64, link_is64))
 }
 
 /// `-l name`: `lib<name>.so` (unless `--Bstatic`, the default) then `lib<name>.a` in each

@@ -299,11 +299,13 @@ impl<'a> Ctx<'a> {
             self.replace_symbol(s, new);
             return s;
         }
+        // A symbol of another kind is a type error, and still a duplicate definition when
+        // both are strong (wasm-ld checks the type, then whether to replace, for all three).
         if self.sym(s).kind != kind {
             self.report_type_error(s, file, kind);
-            return s;
+        } else {
+            self.check_other_type(s, file, &new);
         }
-        self.check_other_type(s, file, &new);
         if self.should_replace(s, file, flags) {
             self.replace_symbol(s, new);
         }
@@ -636,7 +638,7 @@ pub fn table_type_str(t: TableType) -> String {
 }
 
 pub fn global_type_str(g: GlobalType) -> String {
-    format!("{}{}", if g.mutable { "var " } else { "" }, crate::input::wasm::valtype::name(g.valtype))
+    format!("{}{}", if g.mutable { "var " } else { "const " }, crate::input::wasm::valtype::name(g.valtype))
 }
 
 pub fn table_symbol(name: &str, ty: TableType) -> Symbol<'_> {

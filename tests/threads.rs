@@ -670,6 +670,48 @@ const CASES: &[Case] = &[
             "error: Table type mismatch: handles\n>>> defined as type=externref; limits=[flags=0x0; min=0] in eh_tags.o\n>>> defined as type=funcref; limits=[flags=0x0; min=0] in eh_mismatch.o",
         ]),
     },
+    // ---- globals, a table and a tag defined in an object (clang defines none) ----
+    Case {
+        name: "globals_defined",
+        arch: Arch::Wasm32,
+        sources: &[src("globals_use.s"), src("globals.s")],
+        cflags: &[],
+        ldflags: &["--export-all"],
+        relocs: &["R_WASM_GLOBAL_INDEX_LEB", "R_WASM_TABLE_NUMBER_LEB", "R_WASM_TAG_INDEX_LEB"],
+        props: &[Prop::Tags(&["(i32) -> ()"]), Prop::Tables(1)],
+        expect: Expect::Same(Run::None),
+    },
+    // Each kind of disagreement, in both orders: a global of another type, a table of
+    // another element type, a tag defined as a function; a type error between strong
+    // definitions is a duplicate symbol too.
+    Case {
+        name: "err_globals_clash",
+        arch: Arch::Wasm32,
+        sources: &[src("globals.s"), src("globals_clash.s")],
+        cflags: &[],
+        ldflags: &["--no-entry"],
+        relocs: &[],
+        props: &[],
+        expect: Expect::Error(&[
+            "Global type mismatch: counter\n>>> defined as var i32 in globals.o\n>>> defined as var i64 in globals_clash.o",
+            "Global type mismatch: limit\n>>> defined as const i64 in globals.o\n>>> defined as const i32 in globals_clash.o",
+            "symbol type mismatch: fail\n>>> defined as WASM_SYMBOL_TYPE_TAG in globals.o\n>>> defined as WASM_SYMBOL_TYPE_FUNCTION in globals_clash.o",
+        ]),
+    },
+    Case {
+        name: "err_globals_clash_reversed",
+        arch: Arch::Wasm32,
+        sources: &[src("globals_clash.s"), src("globals.s")],
+        cflags: &[],
+        ldflags: &["--no-entry"],
+        relocs: &[],
+        props: &[],
+        expect: Expect::Error(&[
+            "Table type mismatch: handlers\n>>> defined as type=funcref; limits=[flags=0x0; min=0] in globals_clash.o\n>>> defined as type=externref; limits=[flags=0x0; min=0] in globals.o",
+            "symbol type mismatch: fail\n>>> defined as WASM_SYMBOL_TYPE_FUNCTION in globals_clash.o\n>>> defined as WASM_SYMBOL_TYPE_TAG in globals.o",
+            "duplicate symbol: fail\n>>> defined in globals_clash.o\n>>> defined in globals.o",
+        ]),
+    },
 ];
 
 // ---------------------------------------------------------------------------------------

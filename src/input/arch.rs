@@ -1,6 +1,6 @@
 //! Whether an object is wasm64 (its memory, imported or defined, has 64-bit limits), read
-//! from the import and memory sections only. wasm-ld checks this for every object named on
-//! the command line while it reads the files, before the link proper, and stops at the first
+//! from the import and memory sections only. wasm-ld checks this for every object it reads
+//! (archive members and `--start-lib` objects too), before the link proper, and stops at the first
 //! object of the wrong kind; the CLI does the same with this cheap scan.
 
 use super::reader::{ParseResult, Reader};
