@@ -48,6 +48,10 @@ for s in eh_tags eh_catcher eh_dispatch eh_mismatch globals globals_use globals_
     llvm-mc-19 -triple=wasm32 -mattr=+exception-handling,+reference-types -filetype=obj \
         "../tests/threads/$s.s" -o "$work/$s.o"
 done
+# An object without reference types (its table import has no symbol), and one defining the
+# reserved __indirect_function_table.
+llvm-mc-19 -triple=wasm32 -filetype=obj seeds/legacy_table.s -o "$work/legacy_table.o"
+llvm-mc-19 -triple=wasm32 -mattr=+reference-types -filetype=obj seeds/reserved_table.s -o "$work/reserved_table.o"
 # Position-independent objects (GOT relocations, relative addresses), for -pie and -shared.
 for opt in O0 O2; do
     for src in main.c lib1.c lib2.c; do
@@ -160,6 +164,12 @@ link_seed 0000030000000000 globals.o globals_use.o
 link_seed 90c0000000000000 globals.o globals_use.o
 link_seed 0900000000000000 globals.o globals_clash.o
 link_seed 0000000000000000 globals_clash.o libglob.a globals_use.o
+# The table of code without reference types: first among defined tables, and in conflict
+# with an imported one (everything exported, undefined symbols allowed); the reserved table.
+link_seed 2800000000000000 legacy_table.o eh_catcher.o
+link_seed 2800000000000000 legacy_table.o eh_tags.o globals.o
+link_seed 2900000000000000 eh_tags.o eh_catcher.o eh_dispatch.o legacy_table.o
+link_seed 2800000000000000 reserved_table.o main-O2.o
 # More options than the bits hold, as command-line lines in an `#ARGS` part (inputs.rs): --wrap
 # (main.c calls add, wrap.c defines __wrap_add over __real_add), the entry, named exports.
 printf '#ARGS\n--wrap=add\n--wrap=maybe\n--export=classify\n' >"$work/args-wrap"
