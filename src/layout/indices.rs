@@ -307,9 +307,12 @@ fn add_table_entry(ctx: &mut Ctx<'_>, ix: &mut Indices, sym: SymbolId) {
     // An object that takes a function's address names `__indirect_function_table` (clang's
     // always do), which makes the table; when none does (a hand-made or damaged object),
     // the table is made now, or the element segment would name a table that is not there
-    // (wasm-ld 19 crashes).
-    if ctx.sym.indirect_function_table.is_none() {
-        resolve_indirect_function_table(ctx, true);
+    // (wasm-ld 19 crashes). Likewise an imported table (`--import-table`) that no relocation
+    // made live is needed now (wasm-ld 19 writes the segment for table 2^32-1).
+    match ctx.sym.indirect_function_table {
+        None => resolve_indirect_function_table(ctx, true),
+        Some(table) if !ctx.is_live(table) => ctx.mark_symbol_live(table),
+        Some(_) => {}
     }
     // `--table-base` near 2^32 would wrap the table indices around.
     let Some(index) = u32::try_from(ix.table_entries.len()).ok().and_then(|n| ix.table_base.checked_add(n)) else {
