@@ -181,6 +181,9 @@ done
 link_seed 0800000000000000 main-O0.o wrap-O2.o lib1-O0.o lib2-O0.o args-entry
 link_seed 0000030000000000 main-O2.o wrap-O2.o args-wrap
 link_seed 0900000000000000 main-g.o libz.a args-misc
+# wrap.c's weak reference to counter, alone (libz.a's member stays out) and before main.c's.
+link_seed 2800000000000000 wrap-O2.o libz.a
+link_seed 0000000001000000 wrap-O0.o main-O0.o libz.a
 # ---- args: NUL-separated arguments, then \0\0 and the contents of file `x` ----
 args_seed() { # args_seed NAME CONTENTS-OF-x ARG...
     local out="$corpus/args/$1" x=$2; shift 2
