@@ -725,6 +725,14 @@ fn absurd_counts() {
         p.extend(HUGE);
         parse_error(&with_section(&base, 1, "", p), "is too large")
     });
+    // Local declarations past the end of their body (LLVM: "Function extends beyond buffer").
+    for (label, body) in [("0xffffffff local declarations", [HUGE.as_slice(), &[0x0b]].concat()), ("a declaration cut short", vec![1, 5])] {
+        cases.case(label, || {
+            let mut obj = base.clone();
+            obj.bodies[0] = body.clone();
+            parse_error(&obj.encode(), "local declarations run past the end of its body")
+        });
+    }
     // Linking subsections and relocation sections.
     let linking = |kind: u8, body: Vec<u8>| {
         let mut p = uleb(2);

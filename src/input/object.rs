@@ -321,6 +321,13 @@ fn len_u32<T>(list: &[T]) -> u32 {
     u32::try_from(list.len()).unwrap_or(u32::MAX)
 }
 
+/// Whether a function body holds its local declarations (a count, then that many pairs of
+/// a count and a type). Each pair takes two bytes or more, so the loop ends with the body.
+fn local_declarations_fit(mut body: Reader<'_>) -> bool {
+    let Ok(n) = body.leb_u32() else { return false };
+    (0..n).all(|_| body.leb_u32().is_ok() && body.u8().is_ok())
+}
+
 /// A payload position as the `u32` offset the object format uses (section sizes are u32).
 fn pos_u32(r: &Reader<'_>, pos: usize) -> ParseResult<u32> {
     u32::try_from(pos).or_else(|_| r.error(format!("offset {pos} does not fit in 32 bits")))
@@ -784,7 +791,11 @@ impl<'a, 'f> Parser<'a, 'f> {
             let start = r.pos();
             let mut body = r.clone();
             let size = r.leb_u32()? as usize;
-            r.bytes(size)?;
+            let code = r.sub(size)?;
+            // LLVM reads the local declarations, and rejects a body they run past the end of.
+            if !local_declarations_fit(code.clone()) {
+                return code.error("a function's local declarations run past the end of its body");
+            }
             f.code_offset = pos_u32(r, start)?;
             // `body` is where `r` was: the size prefix and the bytes just read.
             f.body = body.bytes(r.pos().saturating_sub(start))?;
