@@ -581,7 +581,13 @@ impl<'a, 'f> Parser<'a, 'f> {
         if elem != valtype::FUNCREF && elem != valtype::EXTERNREF && elem != valtype::EXNREF {
             return r.error(format!("invalid table element type 0x{elem:02x}"));
         }
+        let at_limits = r.clone();
         let limits = self.limits(r)?;
+        // Only shared references may fill a shared table, and none of the three is shared:
+        // the output would not validate (wasm-ld 19 copies the flag into it).
+        if limits.flags & wasm::limits::IS_SHARED != 0 {
+            return at_limits.error(format!("shared table of element type 0x{elem:02x}, which is not shared"));
+        }
         Ok(TableType { elem, limits })
     }
 
