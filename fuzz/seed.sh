@@ -42,8 +42,8 @@ for opt in O0 O2; do
     cc -$opt -fwasm-exceptions -nostdinc++ -DGUARDED=guarded_again -c seeds/eh.cpp -o "$work/eh2-$opt.o"
     cc -$opt -mreference-types -c seeds/reftab.c -o "$work/reftab-$opt.o"
 done
-# Tags and tables as tests/threads.rs writes them in assembly: global ones, imported (undefined)
-# ones, and two objects that disagree about their types.
+# Tags, tables and globals as tests/threads.rs writes them in assembly: defined ones, imported
+# (undefined) ones, and objects that disagree about their types or kinds.
 for s in eh_tags eh_catcher eh_dispatch eh_mismatch globals globals_use globals_clash; do
     llvm-mc-19 -triple=wasm32 -mattr=+exception-handling,+reference-types -filetype=obj \
         "../tests/threads/$s.s" -o "$work/$s.o"
