@@ -15,7 +15,7 @@ mod builder;
 #[path = "../fuzz/fuzz_targets/inputs.rs"]
 mod fuzz_inputs;
 
-use builder::{archive, flag, module, name, reloc, uleb, uleb5, At, Obj, Reloc, Sym, HUGE};
+use builder::{archive, flag, module, name, reloc, uleb, uleb5, vec_of, At, Obj, Reloc, Sym, HUGE};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -788,6 +788,83 @@ fn absurd_counts() {
         let mut p = vec![0x81, 0x80, 0x80, 0x80, 0x80, 0x00];
         p.extend(&base.sections()[0].1[1..]);
         parse_error(&with_section(&base, 1, "", p), "LEB128 value exceeds 32 bits")
+    });
+    cases.finish();
+}
+
+/// wasm-ld-19 also refuses `bytes`, in words that contain `want`.
+fn wasm_ld_refuses(name: &str, bytes: &[u8], want: &str) -> Result<(), String> {
+    let dir = scratch_dir(name);
+    std::fs::write(dir.join(name), bytes).map_err(|e| e.to_string())?;
+    let out = Command::new("wasm-ld-19")
+        .args([name, "-o", "out.wasm"])
+        .current_dir(&dir)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run wasm-ld-19 ({e}); install with: {INSTALL_HINT}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    match out.status.success() {
+        true => Err(format!("wasm-ld-19 links {name}")),
+        false if !stderr.contains(want) => Err(format!("wasm-ld-19 says something else than `{want}`:\n{stderr}")),
+        false => Ok(()),
+    }
+}
+
+#[test]
+fn section_contents() {
+    // Well-formed sections whose contents break a rule: weld and wasm-ld-19 both refuse them,
+    // with the same words, and weld names the section and the offset.
+    let mut cases = Cases::new("section_contents");
+    let base = Obj::base();
+    let with_custom = |custom: &str, payload: Vec<u8>| {
+        let mut obj = base.clone();
+        obj.customs.push((custom.into(), payload));
+        obj.encode()
+    };
+    let field = |field: &str, producers: &[(&str, &str)]| {
+        let values: Vec<Vec<u8>> = producers.iter().map(|(p, v)| [name(p), name(v)].concat()).collect();
+        [name(field), vec_of(&values)].concat()
+    };
+    let feature = |prefix: u8, feature: &str| [vec![prefix], name(feature)].concat();
+    let refused = |label: &str, bytes: Vec<u8>, want: &str| {
+        parse_error(&bytes, want)?;
+        wasm_ld_refuses(&format!("{label}.o"), &bytes, want)
+    };
+    cases.case("producers field not a known one", || {
+        let p = vec_of(&[field("compiler", &[("clang", "19")])]);
+        refused("producers-field", with_custom("producers", p), "field is not named one of language, processed-by, or sdk")
+    });
+    cases.case("producers field twice", || {
+        let p = vec_of(&[field("language", &[("C", "")]), field("language", &[("C++", "")])]);
+        refused("producers-twice", with_custom("producers", p), "producers section does not have unique fields")
+    });
+    cases.case("producer repeated in a field", || {
+        let p = vec_of(&[field("processed-by", &[("clang", "19"), ("clang", "18")])]);
+        refused("producers-repeated", with_custom("producers", p), "producers section contains repeated producer")
+    });
+    cases.case("producers with trailing bytes", || {
+        let mut p = vec_of(&[field("sdk", &[("wasi", "1")])]);
+        p.push(0);
+        refused("producers-trailing", with_custom("producers", p), "producers section ended prematurely")
+    });
+    cases.case("target feature with an unknown prefix", || {
+        let p = vec_of(&[feature(b'*', "simd128")]);
+        refused("features-prefix", with_custom("target_features", p), "unknown feature policy prefix")
+    });
+    cases.case("target feature repeated", || {
+        let p = vec_of(&[feature(b'+', "simd128"), feature(b'-', "simd128")]);
+        refused("features-repeated", with_custom("target_features", p), "contains repeated feature \"simd128\"")
+    });
+    cases.case("target features with trailing bytes", || {
+        let mut p = vec_of(&[feature(b'+', "mutable-globals")]);
+        p.push(0);
+        refused("features-trailing", with_custom("target_features", p), "target features section ended prematurely")
+    });
+    cases.case("code section with trailing bytes", || {
+        let sections = base.sections();
+        let mut code = sections.iter().find(|(id, _)| *id == 10).unwrap().1.clone();
+        code.push(0);
+        refused("code-trailing", with_section(&base, 10, "", code), "code section ended prematurely")
     });
     cases.finish();
 }

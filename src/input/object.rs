@@ -807,7 +807,8 @@ impl<'a, 'f> Parser<'a, 'f> {
             f.body = body.bytes(r.pos().saturating_sub(start))?;
         }
         if !r.is_empty() {
-            return r.error("trailing bytes after the code section's bodies");
+            // LLVM's words for bytes left after the last body.
+            return r.error("code section ended prematurely");
         }
         Ok(())
     }
