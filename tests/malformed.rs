@@ -1311,6 +1311,56 @@ fn wrong_kinds() {
 }
 
 #[test]
+fn table_symbols() {
+    // Objects from before reference types have no table symbols: at most one imported
+    // `__indirect_function_table`, which the linker names itself. Anything else without its
+    // symbols, and `__indirect_function_table` given as something else, are refused, by
+    // weld and wasm-ld-19 in the same words.
+    let mut cases = Cases::new("table_symbols");
+    let table_import = |field: &str| [name("env"), name(field), vec![0x01, 0x70, 0x00, 0x00]].concat();
+    // `imports` table imports after the base object's function import, `defined` tables in
+    // a table section, and the extra symbols.
+    let object = |imports: &[&str], defined: usize, symbols: Vec<Sym>| {
+        let mut obj = Obj::base();
+        obj.imports.extend(imports.iter().map(|f| table_import(f)));
+        obj.tables = vec![vec![0x70, 0x00, 0x00]; defined];
+        obj.symbols.extend(symbols);
+        obj.encode()
+    };
+    let table = |flags: u32, index: u32, name: &str| Sym::Indexed { kind: 5, flags, index, name: Some(name.into()) };
+    let refused = |label: &str, bytes: Vec<u8>, want: &str| {
+        expect_error(&[("t.o", &bytes)], &Options::default(), "t.o", want)?;
+        wasm_ld_refuses(&format!("{label}.o"), &bytes, want)
+    };
+    cases.case("one table import without a symbol links", || {
+        let bytes = object(&["__indirect_function_table"], 0, vec![]);
+        link(&[("t.o", &bytes)], &Options::default()).map(|_| ())
+    });
+    cases.case("two table imports without symbols", || {
+        let bytes = object(&["__indirect_function_table", "other"], 0, vec![]);
+        refused("two-imports", bytes, "multiple table imports, but no corresponding symbol-table entries.")
+    });
+    cases.case("a table definition without a symbol", || {
+        let bytes = object(&[], 1, vec![]);
+        refused("definition", bytes, "unexpected table definition(s) without corresponding symbol-table entries.")
+    });
+    cases.case("fewer table symbols than tables", || {
+        let symbols = vec![table(flag::UNDEFINED | flag::EXPLICIT_NAME, 0, "a")];
+        let bytes = object(&["a", "b"], 0, symbols);
+        refused("fewer", bytes, "expected one symbol table entry for each of the 2 table(s) present, but got 1 symbol(s) instead.")
+    });
+    cases.case("__indirect_function_table as data", || {
+        let bytes = object(&[], 0, vec![Sym::data(0, "__indirect_function_table", 1, 0, 3)]);
+        refused("as-data", bytes, "reserved symbol must be of type table: `__indirect_function_table`")
+    });
+    cases.case("__indirect_function_table defined", || {
+        let bytes = object(&[], 1, vec![table(0, 0, "__indirect_function_table")]);
+        refused("defined", bytes, "reserved symbol must not be defined in input files: `__indirect_function_table`")
+    });
+    cases.finish();
+}
+
+#[test]
 fn bad_archives() {
     let mut cases = Cases::new("bad_archives");
     let obj = Obj::base().encode();

@@ -66,6 +66,7 @@ pub mod id {
     pub const TYPE: u8 = 1;
     pub const IMPORT: u8 = 2;
     pub const FUNCTION: u8 = 3;
+    pub const TABLE: u8 = 4;
     pub const GLOBAL: u8 = 6;
     pub const EXPORT: u8 = 7;
     pub const CODE: u8 = 10;
@@ -195,6 +196,8 @@ pub struct Obj {
     pub funcs: Vec<u32>,
     /// Function bodies without the size prefix (locals, code, `end`).
     pub bodies: Vec<Vec<u8>>,
+    /// Raw table types (element type, limits).
+    pub tables: Vec<Vec<u8>>,
     /// Raw global entries (type, mutability, init expression).
     pub globals: Vec<Vec<u8>>,
     /// Raw export entries.
@@ -316,6 +319,9 @@ impl Obj {
         }
         if !self.funcs.is_empty() {
             out.push((id::FUNCTION, vec_of(&self.funcs.iter().map(|&t| uleb(u64::from(t))).collect::<Vec<_>>())));
+        }
+        if !self.tables.is_empty() {
+            out.push((id::TABLE, vec_of(&self.tables)));
         }
         if !self.globals.is_empty() {
             out.push((id::GLOBAL, vec_of(&self.globals)));
