@@ -1291,6 +1291,16 @@ fn wrong_kinds() {
         let g = g.encode();
         expect_error(&[("s.o", &start), ("g.o", &g)], &Options::default(), "g.o", "symbol type mismatch: get")
     });
+    cases.case("undefined function and undefined global of one name", || {
+        // `s.o` calls the undefined `ext`; `g.o` imports a global `ext`. (wasm-ld 19
+        // links this and reads the function's slot as the global.)
+        let mut g = local("g");
+        g.imports.push([name("env"), name("ext"), vec![0x03, 0x7f, 0x00]].concat());
+        g.symbols[3] = Sym::Indexed { kind: 0, flags: flag::UNDEFINED | flag::EXPLICIT_NAME, index: 0, name: Some("ext_g".into()) };
+        g.symbols.push(Sym::Indexed { kind: 2, flags: flag::UNDEFINED, index: 0, name: None });
+        let g = g.encode();
+        expect_error(&[("s.o", &start), ("g.o", &g)], &Options::default(), "g.o", "symbol type mismatch: ext")
+    });
     cases.case("the same function called with two signatures", || {
         // Not an error (wasm-ld makes a signature variant); must not crash either.
         let mut user = local("v");
