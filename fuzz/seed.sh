@@ -31,7 +31,9 @@ for opt in O0 O2 g; do
     for src in main.c lib1.c lib2.c; do
         cc "${flags[@]}" -c "seeds/$src" -o "$work/${src%.c}-$opt.o"
     done
-    cc "${flags[@]}" -fno-exceptions -nostdinc++ -c seeds/cxx.cpp -o "$work/cxx-$opt.o"
+    for src in cxx cxx2; do
+        cc "${flags[@]}" -fno-exceptions -nostdinc++ -c seeds/$src.cpp -o "$work/$src-$opt.o"
+    done
     cc "${flags[@]}" -matomics -mbulk-memory -c seeds/tls.c -o "$work/tls-$opt.o"
     cc "${flags[@]}" -c seeds/wrap.c -o "$work/wrap-$opt.o"
 done
@@ -121,6 +123,12 @@ link_seed 0400000001000000 lib1-O0.o lib2-O0.o
 # unused copies are written too; with -r (bits 16+17), also beside TLS.
 link_seed 0900000000000000 cxx-O0.o cxx-O2.o
 link_seed 0000030000000000 cxx-O0.o cxx-g.o tls-O0.o
+# Two files sharing COMDAT groups (at -O0 the inline functions stay): the second file's copies
+# are dropped, its symbols in them resolved to the first's; with GC and the report, without
+# GC, and with -r.
+link_seed 0000000001000000 cxx-O0.o cxx2-O0.o
+link_seed 0900000000000000 cxx-O0.o cxx2-O0.o
+link_seed 0000030000000000 cxx2-O0.o cxx-O0.o
 # rustc objects: everything exported (bit 3), with and without GC; the rlib as an archive.
 link_seed 0800000000000000 rust-unknown-unknown-O2.o
 link_seed 0900000000000000 rust-unknown-unknown-g.o
