@@ -532,6 +532,17 @@ impl<'a> Ctx<'a> {
         self.symtab_index.get(name).map(|&i| self.symtab[i as usize])
     }
 
+    /// Where a symbol came from, as a `>>>` note: `defined as data in a.o`, or
+    /// `referenced as function by b.o` for an undefined one.
+    pub fn symbol_origin(&self, s: SymbolId) -> String {
+        let sym = self.sym(s);
+        let (kind, file) = (sym.kind.name(), self.file_name(sym.file));
+        match sym.is_defined() {
+            true => format!("defined as {kind} in {file}"),
+            false => format!("referenced as {kind} by {file}"),
+        }
+    }
+
     pub fn file_name(&self, file: Option<FileId>) -> &str {
         match file {
             Some(f) => &self.files[f.idx()].name,

@@ -232,15 +232,17 @@ fn handle_command_line_symbols(ctx: &mut Ctx<'_>) {
     // (A shared library's destructors are its loader's business.)
     if !o.relocatable && !o.shared && !call_ctors_used && !ctors_named {
         if let Some(d) = handle_undefined(ctx, "__wasm_call_dtors", "<internal>") {
+            // wasm-ld's words, then the file that gave the symbol (which wasm-ld does not say).
+            let wrong = |msg: &str| Diagnostic::error(msg).with_note(ctx.symbol_origin(d)).with_symbol("__wasm_call_dtors");
             match ctx.sym(d).def {
                 Def::Function(f) => {
                     let sig = &ctx.sigs[ctx.functions[f.idx()].sig.idx()];
                     if !sig.params.is_empty() || !sig.results.is_empty() {
-                        ctx.error(Diagnostic::error("__wasm_call_dtors must have no argument or return values"));
+                        ctx.error(wrong("__wasm_call_dtors must have no argument or return values"));
                     }
                     ctx.sym.call_dtors = Some(d);
                 }
-                _ => ctx.error(Diagnostic::error("__wasm_call_dtors must be a function")),
+                _ => ctx.error(wrong("__wasm_call_dtors must be a function")),
             }
         }
     }

@@ -1321,12 +1321,12 @@ fn wrong_kinds() {
 }
 
 #[test]
-fn table_symbols() {
+fn reserved_symbols() {
     // Objects from before reference types have no table symbols: at most one imported
     // `__indirect_function_table`, which the linker names itself. Anything else without its
-    // symbols, and `__indirect_function_table` given as something else, are refused, by
-    // weld and wasm-ld-19 in the same words.
-    let mut cases = Cases::new("table_symbols");
+    // symbols, and the linker's own symbols given as something else, are refused, by weld
+    // and wasm-ld-19 in the same words.
+    let mut cases = Cases::new("reserved_symbols");
     let table_import = |field: &str| [name("env"), name(field), vec![0x01, 0x70, 0x00, 0x00]].concat();
     // `imports` table imports after the base object's function import, `defined` tables in
     // a table section, and the extra symbols.
@@ -1366,6 +1366,15 @@ fn table_symbols() {
     cases.case("__indirect_function_table defined", || {
         let bytes = object(&[], 1, vec![table(0, 0, "__indirect_function_table")]);
         refused("defined", bytes, "reserved symbol must not be defined in input files: `__indirect_function_table`")
+    });
+    cases.case("__wasm_call_dtors as data", || {
+        let bytes = object(&[], 0, vec![Sym::data(0, "__wasm_call_dtors", 1, 0, 3)]);
+        refused("dtors-data", bytes, "__wasm_call_dtors must be a function")
+    });
+    cases.case("__wasm_call_dtors returning a value", || {
+        let mut obj = Obj::base();
+        obj.symbols[0] = Sym::func(0, 1, "__wasm_call_dtors");
+        refused("dtors-result", obj.encode(), "__wasm_call_dtors must have no argument or return values")
     });
     cases.finish();
 }

@@ -385,15 +385,16 @@ pub fn resolve_indirect_function_table(ctx: &mut Ctx<'_>, required: bool) {
     let existing = ctx.find(NAME);
     if let Some(e) = existing {
         // wasm-ld's words, then the file that gave the symbol (which wasm-ld does not say).
-        let s = ctx.sym(e);
-        let (how, file) = (if s.is_defined() { "defined" } else { "referenced" }, ctx.file_name(s.file));
-        if s.kind != SymKind::Table {
-            let kind = s.kind.name();
-            ctx.error(Diagnostic::error(format!("reserved symbol must be of type table: `{NAME}`\n>>> {how} as {kind} in {file}")));
+        let wrong = |what: &str| {
+            let msg = format!("reserved symbol must {what}: `{NAME}`");
+            Diagnostic::error(msg).with_note(ctx.symbol_origin(e)).with_symbol(NAME)
+        };
+        if ctx.sym(e).kind != SymKind::Table {
+            ctx.error(wrong("be of type table"));
             return;
         }
-        if s.is_defined() {
-            ctx.error(Diagnostic::error(format!("reserved symbol must not be defined in input files: `{NAME}`\n>>> defined in {file}")));
+        if ctx.sym(e).is_defined() {
+            ctx.error(wrong("not be defined in input files"));
             return;
         }
     }
