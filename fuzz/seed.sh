@@ -28,7 +28,7 @@ mkdir -p "$corpus"/{parse_object,parse_archive,link,args,link_structured,demangl
 cc() { clang-19 --target=wasm32-wasi "$@"; }
 for opt in O0 O2 g; do
     flags=(-$opt); [[ $opt == g ]] && flags=(-O1 -g)
-    for src in main.c lib1.c lib2.c; do
+    for src in main.c lib1.c lib2.c layout.c; do
         cc "${flags[@]}" -c "seeds/$src" -o "$work/${src%.c}-$opt.o"
     done
     for src in cxx cxx2; do
@@ -56,7 +56,7 @@ llvm-mc-19 -triple=wasm32 -filetype=obj seeds/legacy_table.s -o "$work/legacy_ta
 llvm-mc-19 -triple=wasm32 -mattr=+reference-types -filetype=obj seeds/reserved_table.s -o "$work/reserved_table.o"
 # Position-independent objects (GOT relocations, relative addresses), for -pie and -shared.
 for opt in O0 O2; do
-    for src in main.c lib1.c lib2.c; do
+    for src in main.c lib1.c lib2.c layout.c; do
         cc -$opt -fPIC -fvisibility=default -c "seeds/$src" -o "$work/pic-${src%.c}-$opt.o"
     done
 done
@@ -129,6 +129,14 @@ link_seed 0000030000000000 cxx-O0.o cxx-g.o tls-O0.o
 link_seed 0000000001000000 cxx-O0.o cxx2-O0.o
 link_seed 0900000000000000 cxx-O0.o cxx2-O0.o
 link_seed 0000030000000000 cxx2-O0.o cxx-O0.o
+# The linker-defined symbols, everything exported (bit 3): with --emit-relocs (bits 12+20)
+# and the report, --stack-first (bit 9), -r, and (position-independent) -pie, importing
+# what a PIE cannot define (the stack bounds, __global_base) dynamically (bits 4+7).
+link_seed 0800000000000000 layout-O0.o
+link_seed 0810100001000000 layout-O2.o
+link_seed 0802000000000000 layout-g.o
+link_seed 0000030000000000 layout-O2.o
+link_seed 9822000000000000 pic-layout-O2.o
 # rustc objects: everything exported (bit 3), with and without GC; the rlib as an archive.
 link_seed 0800000000000000 rust-unknown-unknown-O2.o
 link_seed 0900000000000000 rust-unknown-unknown-g.o
