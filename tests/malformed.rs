@@ -860,6 +860,26 @@ fn section_contents() {
         p.push(0);
         refused("features-trailing", with_custom("target_features", p), "target features section ended prematurely")
     });
+    cases.case("data section with trailing bytes", || {
+        let sections = base.sections();
+        let mut data = sections.iter().find(|(id, _)| *id == 11).unwrap().1.clone();
+        data.push(0);
+        refused("data-trailing", with_section(&base, 11, "", data), "data section ended prematurely")
+    });
+    cases.case("DataCount that is not the number of segments", || {
+        let obj = Obj { data_count: Some(uleb(3)), ..base.clone() };
+        refused("data-count", obj.encode(), "number of data segments does not match DataCount section")
+    });
+    cases.case("DataCount that is right links", || {
+        // With bytes after the count, which LLVM does not read.
+        let obj = Obj { data_count: Some([uleb(2), vec![7]].concat()), ..base.clone() };
+        same_as_wasm_ld("data-count-right.o", &obj.encode())
+    });
+    cases.case("empty DataCount section", || {
+        let obj = Obj { data_count: Some(vec![]), ..base.clone() };
+        object_error(&obj.encode(), "unexpected end")?;
+        wasm_ld_refuses("data-count-empty.o", &obj.encode(), "")
+    });
     cases.case("code section with trailing bytes", || {
         let sections = base.sections();
         let mut code = sections.iter().find(|(id, _)| *id == 10).unwrap().1.clone();

@@ -373,6 +373,8 @@ struct Parser<'a, 'f> {
     code: Option<Reader<'a>>,
     data: Option<Reader<'a>>,
     function_count: Option<u32>,
+    /// The DataCount section's count, which the data section must match.
+    data_count: Option<u32>,
     /// `name` sections, checked once the data section is read (see `name_section`).
     names: Vec<NameSection<'a>>,
 }
@@ -422,6 +424,7 @@ pub fn parse_object<'a>(file: &str, bytes: &'a [u8]) -> Result<Object<'a>, Diagn
         code: None,
         data: None,
         function_count: None,
+        data_count: None,
         names: Vec::new(),
     };
     let secs = sections(file, bytes)?;
@@ -515,7 +518,9 @@ impl<'a, 'f> Parser<'a, 'f> {
                     }
                 }
             }
-            section::START | section::ELEM | section::DATACOUNT => {}
+            // (LLVM reads the count and does not look past it.)
+            section::DATACOUNT => self.data_count = Some(r.leb_u32()?),
+            section::START | section::ELEM => {}
             section::CODE => {
                 self.obj.code_file_offset = r.offset();
                 self.code = Some(r);
@@ -815,6 +820,9 @@ impl<'a, 'f> Parser<'a, 'f> {
 
     fn data_segments(&mut self, r: &mut Reader<'a>) -> ParseResult<()> {
         let n = r.count(3)?;
+        if self.data_count.is_some_and(|count| count != n) {
+            return r.error("number of data segments does not match DataCount section");
+        }
         for _ in 0..n {
             let flags = r.leb_u32()?;
             match flags {
@@ -832,6 +840,9 @@ impl<'a, 'f> Parser<'a, 'f> {
             let section_offset = pos_u32(r, r.pos())?;
             let data = r.bytes(size)?;
             self.obj.segments.push(Segment { name: "", alignment: 0, flags: 0, data, section_offset, relocs: 0..0, comdat: None });
+        }
+        if !r.is_empty() {
+            return r.error("data section ended prematurely");
         }
         Ok(())
     }

@@ -70,6 +70,7 @@ pub mod id {
     pub const GLOBAL: u8 = 6;
     pub const EXPORT: u8 = 7;
     pub const CODE: u8 = 10;
+    pub const DATA_COUNT: u8 = 12;
     pub const DATA: u8 = 11;
 }
 
@@ -194,6 +195,8 @@ pub struct Obj {
     pub imports: Vec<Vec<u8>>,
     /// Type index of each defined function.
     pub funcs: Vec<u32>,
+    /// The DataCount section's payload, if there is one.
+    pub data_count: Option<Vec<u8>>,
     /// Function bodies without the size prefix (locals, code, `end`).
     pub bodies: Vec<Vec<u8>>,
     /// Raw table types (element type, limits).
@@ -328,6 +331,9 @@ impl Obj {
         }
         if !self.exports.is_empty() {
             out.push((id::EXPORT, vec_of(&self.exports)));
+        }
+        if let Some(payload) = &self.data_count {
+            out.push((id::DATA_COUNT, payload.clone()));
         }
         if !self.bodies.is_empty() {
             let bodies: Vec<Vec<u8>> = self
