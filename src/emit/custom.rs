@@ -15,6 +15,10 @@ pub struct CustomOut<'a> {
     pub name: &'a str,
     pub parts: Vec<CustomPart>,
     pub size: u64,
+    /// Some input of a merged string section had relocations. The merged strings have none,
+    /// but wasm-ld counts the inputs' when it decides which `reloc.*` sections `-r` writes,
+    /// so it writes this section's with no entries.
+    pub merged_had_relocs: bool,
 }
 
 /// Sections the linker writes itself, never copies.
@@ -40,10 +44,13 @@ pub fn plan<'a>(ctx: &mut Ctx<'a>, offsets: &mut HashMap<(FileId, u32), u64>) ->
             }
             // A map, not a scan of `out`: an input can have a great many distinct names.
             let slot = *slot_of.entry(name).or_insert_with(|| {
-                out.push(CustomOut { name, parts: Vec::new(), size: 0 });
+                out.push(CustomOut { name, parts: Vec::new(), size: 0, merged_had_relocs: false });
                 out.len() - 1
             });
             if crate::string_sections::is_string_section(name) && ctx.options.optimize > 0 {
+                if let (Some(o), false) = (out.get_mut(slot), c.relocs.is_empty()) {
+                    o.merged_had_relocs = true;
+                }
                 match string_inputs.iter_mut().find(|(s, _)| *s == slot) {
                     Some((_, v)) => v.push((file, i as u32)),
                     None => {

@@ -227,6 +227,8 @@ pub struct RelocSection<'x> {
     /// The output section's index.
     pub index: u32,
     pub chunks: Vec<RelocChunk<'x>>,
+    /// Written even with no entries (see `CustomOut::merged_had_relocs`).
+    pub write_empty: bool,
 }
 
 /// The relocations of one output section, ready to write: (type, offset, index, addend).

@@ -474,7 +474,7 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
                 let relocs = obj.function_relocs(input);
                 chunks.push(linking::RelocChunk { file, relocs, input_offset: input.code_offset as u64, output_offset: func.out_offset });
             }
-            reloc_sections.push(linking::RelocSection { name: "reloc.CODE".to_string(), index: w.sections.len() as u32, chunks });
+            reloc_sections.push(linking::RelocSection { name: "reloc.CODE".to_string(), index: w.sections.len() as u32, chunks, write_empty: false });
         }
         w.section_with(section::CODE, "", code_offset, |p| {
             write_uleb(p, ix.functions.len() as u64);
@@ -556,7 +556,7 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
                 chunks.push(linking::RelocChunk { file: is.file, relocs, input_offset: input.section_offset as u64, output_offset: data_start + is.out_offset });
             }
         }
-        reloc_sections.push(linking::RelocSection { name: "reloc.DATA".to_string(), index: data_section_index, chunks });
+        reloc_sections.push(linking::RelocSection { name: "reloc.DATA".to_string(), index: data_section_index, chunks, write_empty: false });
     }
 
     // Custom sections from the inputs.
@@ -572,7 +572,8 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
                 let start = custom_offsets.get(&(*file, *idx)).copied().unwrap_or(0);
                 chunks.push(linking::RelocChunk { file: *file, relocs: &sec.relocs, input_offset: 0, output_offset: start });
             }
-            reloc_sections.push(linking::RelocSection { name: format!("reloc.{}", c.name), index, chunks });
+            let write_empty = c.merged_had_relocs;
+            reloc_sections.push(linking::RelocSection { name: format!("reloc.{}", c.name), index, chunks, write_empty });
         }
         let tombstone = tombstone_for_section(c.name);
         w.section_with(section::CUSTOM, c.name, c.size, |p| {
@@ -600,7 +601,7 @@ pub fn write_module(ctx: &mut Ctx<'_>, ix: &Indices, mem: &MemoryLayout<'_>, fea
             for chunk in &sec.chunks {
                 relocs.add_chunk(ctx, &table, chunk, &section_addend);
             }
-            if !relocs.is_empty() {
+            if !relocs.is_empty() || sec.write_empty {
                 w.section(section::CUSTOM, &sec.name, &relocs.payload(sec.index));
             }
             unwritable.append(&mut relocs.unwritable);
