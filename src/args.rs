@@ -1240,8 +1240,19 @@ mod rsp {
     }
 
     /// LLVM's `TokenizeGNUCommandLine`: whitespace separates; `\` escapes any character
-    /// (inside quotes too); `'` and `"` quote; an empty quoted string yields nothing.
+    /// (inside quotes too); `'` and `"` quote; an empty quoted string yields nothing. LLVM
+    /// hands each token on as a C string, so a NUL ends the argument there.
     pub fn tokenize_gnu(src: &str) -> Vec<String> {
+        let mut out: Vec<String> = tokenize_gnu_tokens(src);
+        for token in &mut out {
+            if let Some(nul) = token.find('\0') {
+                token.truncate(nul);
+            }
+        }
+        out
+    }
+
+    fn tokenize_gnu_tokens(src: &str) -> Vec<String> {
         let chars: Vec<char> = src.chars().collect();
         let mut out = Vec::new();
         let mut token = String::new();
@@ -1573,6 +1584,8 @@ mod tests {
     #[test]
     fn tokenizers() {
         assert_eq!(rsp::tokenize_gnu("a\\\\b 'c\\'d' \"e\\\"f\"g\n\th"), ["a\\b", "c'd", "e\"fg", "h"]);
+        // A NUL ends the argument (LLVM passes C strings on), and an argument can be empty.
+        assert_eq!(rsp::tokenize_gnu("--export=a\0b c \0d"), ["--export=a", "c", ""]);
         assert_eq!(
             rsp::tokenize_windows(r#"a\\b "c d" e\"f "g""h" \\"i j" "" k\\\\"#),
             ["a\\\\b", "c d", "e\"f", "g\"h", "\\i j", "", "k\\\\\\\\"]
