@@ -498,11 +498,14 @@ fn create_undefined<'a>(ctx: &mut Ctx<'a>, file: FileId, info: &SymbolInfo<'a>, 
         SymKind::Data | SymKind::Section => {}
     }
     if info.is_local() {
+        // (Nothing can define it; it stays the file's own, as wasm-ld keeps it. Without GC it
+        // is live like every symbol, so `-r` lists it for the relocations that name it.)
         s.flags = flags;
         s.file = Some(file);
         s.is_local = true;
         s.called_directly = called_directly;
         s.used_in_regular_obj = true;
+        s.referenced = !ctx.options.gc_sections;
         return (ctx.new_symbol(s), None);
     }
     let (id, extract) = match info.kind {
