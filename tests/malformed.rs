@@ -567,9 +567,8 @@ fn every_libc_member_parses() {
 
 // ---- hand-written objects ----
 
-/// weld and wasm-ld-19 both link `bytes` (as `name`, default options) to the same module.
-fn same_as_wasm_ld(name: &str, bytes: &[u8]) -> Result<(), String> {
-    let ours = link(&[(name, bytes)], &Options { output: "out.wasm".into(), ..Options::default() })?;
+/// wasm-ld-19 links `bytes` alone (as `name`, default options): its module, or its messages.
+fn wasm_ld_links(name: &str, bytes: &[u8]) -> Result<Result<Vec<u8>, String>, String> {
     let dir = scratch_dir(name);
     std::fs::write(dir.join(name), bytes).map_err(|e| e.to_string())?;
     let out = Command::new("wasm-ld-19")
@@ -577,15 +576,21 @@ fn same_as_wasm_ld(name: &str, bytes: &[u8]) -> Result<(), String> {
         .current_dir(&dir)
         .output()
         .unwrap_or_else(|e| panic!("cannot run wasm-ld-19 ({e}); install with: {INSTALL_HINT}"));
-    if !out.status.success() {
-        return Err(format!("wasm-ld-19 rejects {name}: {}", String::from_utf8_lossy(&out.stderr)));
-    }
-    let reference = std::fs::read(dir.join("out.wasm")).map_err(|e| e.to_string())?;
+    let result = match out.status.success() {
+        true => Ok(std::fs::read(dir.join("out.wasm")).map_err(|e| e.to_string())?),
+        false => Err(String::from_utf8_lossy(&out.stderr).into_owned()),
+    };
     let _ = std::fs::remove_dir_all(&dir);
-    if ours == reference {
-        Ok(())
-    } else {
-        Err(format!("weld and wasm-ld-19 link {name} differently"))
+    Ok(result)
+}
+
+/// weld and wasm-ld-19 both link `bytes` (as `name`, default options) to the same module.
+fn same_as_wasm_ld(name: &str, bytes: &[u8]) -> Result<(), String> {
+    let ours = link(&[(name, bytes)], &Options { output: "out.wasm".into(), ..Options::default() })?;
+    match wasm_ld_links(name, bytes)? {
+        Err(stderr) => Err(format!("wasm-ld-19 rejects {name}: {stderr}")),
+        Ok(reference) if reference != ours => Err(format!("weld and wasm-ld-19 link {name} differently")),
+        Ok(_) => Ok(()),
     }
 }
 
@@ -794,19 +799,10 @@ fn absurd_counts() {
 
 /// wasm-ld-19 also refuses `bytes`, in words that contain `want`.
 fn wasm_ld_refuses(name: &str, bytes: &[u8], want: &str) -> Result<(), String> {
-    let dir = scratch_dir(name);
-    std::fs::write(dir.join(name), bytes).map_err(|e| e.to_string())?;
-    let out = Command::new("wasm-ld-19")
-        .args([name, "-o", "out.wasm"])
-        .current_dir(&dir)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run wasm-ld-19 ({e}); install with: {INSTALL_HINT}"));
-    let _ = std::fs::remove_dir_all(&dir);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    match out.status.success() {
-        true => Err(format!("wasm-ld-19 links {name}")),
-        false if !stderr.contains(want) => Err(format!("wasm-ld-19 says something else than `{want}`:\n{stderr}")),
-        false => Ok(()),
+    match wasm_ld_links(name, bytes)? {
+        Ok(_) => Err(format!("wasm-ld-19 links {name}")),
+        Err(stderr) if !stderr.contains(want) => Err(format!("wasm-ld-19 says something else than `{want}`:\n{stderr}")),
+        Err(_) => Ok(()),
     }
 }
 
