@@ -372,7 +372,6 @@ struct Parser<'a, 'f> {
     linking: Option<Reader<'a>>,
     code: Option<Reader<'a>>,
     data: Option<Reader<'a>>,
-    function_count: Option<u32>,
     /// The DataCount section's count, which the data section must match.
     data_count: Option<u32>,
     /// `name` sections, checked once the data section is read (see `name_section`).
@@ -423,7 +422,6 @@ pub fn parse_object<'a>(file: &str, bytes: &'a [u8]) -> Result<Object<'a>, Diagn
         linking: None,
         code: None,
         data: None,
-        function_count: None,
         data_count: None,
         names: Vec::new(),
     };
@@ -467,7 +465,6 @@ impl<'a, 'f> Parser<'a, 'f> {
                         debug_name: None,
                     });
                 }
-                self.function_count = Some(n);
             }
             section::TABLE => {
                 let n = r.count(2)?;
@@ -761,9 +758,6 @@ impl<'a, 'f> Parser<'a, 'f> {
 
     fn finish(&mut self) -> Result<(), Diagnostic> {
         let file = self.file;
-        if self.function_count.unwrap_or(0) as usize != self.obj.functions.len() {
-            return Err(Diagnostic::at(file, Some("FUNCTION"), None, "function count mismatch"));
-        }
         if let Some(mut r) = self.code.take() {
             self.code_bodies(&mut r).map_err(|e| err(file, "CODE", e))?;
         } else if !self.obj.functions.is_empty() {
