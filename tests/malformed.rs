@@ -886,6 +886,78 @@ fn section_contents() {
 }
 
 #[test]
+fn global_initializers() {
+    // A global's initializer is copied to the output as it is. weld refuses one that is not
+    // a constant of the global's type, or that names an index (objects have no relocation
+    // for it); wasm-ld 19 links them all and writes a module that does not validate.
+    let mut cases = Cases::new("global_initializers");
+    let base = Obj::base();
+    let mut import = name("env");
+    import.extend(name("g"));
+    import.extend([0x03, 0x7f, 0x00]); // immutable i32 global: global 0
+    let with_global = |global: &[u8]| {
+        let mut obj = Obj { globals: vec![global.to_vec()], ..base.clone() };
+        obj.imports.push(import.clone());
+        obj.encode()
+    };
+    let refused = |label: &str, global: &[u8], want: &str| {
+        let bytes = with_global(global);
+        parse_error(&bytes, want)?;
+        match wasm_ld_links(&format!("{label}.o"), &bytes)? {
+            Ok(_) => Ok(()),
+            Err(stderr) => Err(format!("wasm-ld-19 now refuses {label}.o (the README says it links it): {stderr}")),
+        }
+    };
+    let cannot_link = "in a global's initializer cannot be linked: objects have no relocation for its index";
+    cases.case("global.get of an imported global", || refused("global-get", &[0x7f, 0x00, 0x23, 0x00, 0x0b], &format!("global.get {cannot_link}")));
+    cases.case("ref.func", || refused("ref-func", &[0x70, 0x00, 0xd2, 0x00, 0x0b], &format!("ref.func {cannot_link}")));
+    cases.case("constant of another type", || refused("other-type", &[0x7d, 0x00, 0x41, 0x00, 0x0b], "type mismatch in a global's initializer: expected f32, found i32"));
+    cases.case("no value", || refused("no-value", &[0x7f, 0x00, 0x0b], "expected i32, found nothing"));
+    cases.case("two values", || refused("two-values", &[0x7f, 0x00, 0x41, 0x00, 0x41, 0x00, 0x0b], "expected i32, found i32 i32"));
+    cases.case("i32.add of an i64", || {
+        refused("mixed-add", &[0x7f, 0x00, 0x42, 0x00, 0x41, 0x00, 0x6a, 0x0b], "i32 arithmetic needs two i32 operands")
+    });
+    cases.case("i64.mul of one value", || refused("short-mul", &[0x7e, 0x00, 0x42, 0x00, 0x7e, 0x0b], "i64 arithmetic needs two i64 operands"));
+    cases.case("extended constant and null reference link", || {
+        let mut obj = Obj { globals: vec![vec![0x7e, 0x01, 0x42, 0x01, 0x42, 0x02, 0x7c, 0x0b], vec![0x70, 0x00, 0xd0, 0x70, 0x0b]], ..base.clone() };
+        obj.imports.push(import.clone());
+        same_as_wasm_ld("constant-globals.o", &obj.encode())
+    });
+    cases.finish();
+}
+
+#[test]
+fn duplicate_export_names() {
+    // Two exports with one name make a module no engine loads: weld refuses it and names
+    // both; wasm-ld 19 writes it.
+    let mut cases = Cases::new("duplicate_export_names");
+    let base = Obj::base().encode();
+    cases.case("memory export named like a function", || {
+        let options = Options { export_memory: Some("get".into()), exports: vec!["get".into()], ..Options::default() };
+        expect_error(&[("base.o", &base)], &options, "base.o", "duplicate export name: get")
+    });
+    // Two objects whose function asks for the export name `x`, as `export_name("x")` does.
+    let exporting = |tag: &str| {
+        let mut o = Obj::base();
+        o.symbols[0] = Sym::func(flag::EXPORTED, 1, &format!("get_{tag}"));
+        o.symbols[1] = Sym::func(flag::LOCAL, 2, &format!("start_{tag}"));
+        o.symbols[2] = Sym::data(flag::LOCAL, &format!("x_{tag}"), 0, 0, 8);
+        let mut export = name("x");
+        export.extend([0x00, 0x01]);
+        o.exports.push(export);
+        o.encode()
+    };
+    let (a, b) = (exporting("a"), exporting("b"));
+    cases.case("two functions with one export name", || {
+        let files: [(&str, &[u8]); 3] = [("s.o", &base), ("a.o", &a), ("b.o", &b)];
+        expect_error(&files, &Options::default(), "a.o", "duplicate export name: x")?;
+        expect_error(&files, &Options::default(), "b.o", "duplicate export name: x")
+    });
+    cases.case("one of them links", || link(&[("s.o", &base), ("a.o", &a)], &Options::default()).map(|_| ()));
+    cases.finish();
+}
+
+#[test]
 fn out_of_range_indices() {
     let mut cases = Cases::new("out_of_range_indices");
     let base = Obj::base();

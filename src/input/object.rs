@@ -495,7 +495,7 @@ impl<'a, 'f> Parser<'a, 'f> {
                 let n = r.count(3)?;
                 for _ in 0..n {
                     let ty = self.global_type(&mut r)?;
-                    let init = init_expr(&mut r)?;
+                    let init = init_expr(&mut r, Some(ty.valtype))?;
                     self.obj.globals.push(Global { ty, init, symbol_name: None });
                 }
             }
@@ -821,12 +821,12 @@ impl<'a, 'f> Parser<'a, 'f> {
             let flags = r.leb_u32()?;
             match flags {
                 0 => {
-                    init_expr(r)?;
+                    init_expr(r, None)?;
                 }
                 1 => {}
                 2 => {
                     r.leb_u32()?;
-                    init_expr(r)?;
+                    init_expr(r, None)?;
                 }
                 f => return r.error(format!("invalid data segment flags {f}")),
             }
@@ -1212,34 +1212,54 @@ impl<'a, 'f> Parser<'a, 'f> {
     }
 }
 
-/// Skips a constant expression and returns its bytes including the final `end`.
-pub fn init_expr<'a>(r: &mut Reader<'a>) -> ParseResult<&'a [u8]> {
+/// Reads a constant expression and returns its bytes including the final `end`. A global's
+/// initializer (`global: Some(type)`) is copied to the output as it is, so it must leave one
+/// value of the global's type and must not name an index: objects have no relocation for one,
+/// and a copied `global.get`/`ref.func` would name whatever has that index in the output.
+/// (wasm-ld copies such initializers and writes a module that does not validate.)
+pub fn init_expr<'a>(r: &mut Reader<'a>, global: Option<u8>) -> ParseResult<&'a [u8]> {
     use wasm::op;
+    use wasm::valtype::{F32, F64, I32, I64};
     let start = r.pos();
+    let at_start = r.clone();
+    let mut stack: Vec<u8> = Vec::new();
     loop {
+        let at = r.clone();
         let opcode = r.u8()?;
-        match opcode {
+        let pushed = match opcode {
             op::END => break,
-            op::I32_CONST => {
-                r.leb_i64(32)?;
-            }
-            op::I64_CONST => {
-                r.leb_i64(64)?;
-            }
-            op::F32_CONST => {
-                r.bytes(4)?;
-            }
-            op::F64_CONST => {
-                r.bytes(8)?;
-            }
+            op::I32_CONST => r.leb_i64(32).map(|_| I32)?,
+            op::I64_CONST => r.leb_i64(64).map(|_| I64)?,
+            op::F32_CONST => r.bytes(4).map(|_| F32)?,
+            op::F64_CONST => r.bytes(8).map(|_| F64)?,
             op::GLOBAL_GET | op::REF_FUNC => {
                 r.leb_u32()?;
+                if global.is_some() {
+                    let what = if opcode == op::GLOBAL_GET { "global.get" } else { "ref.func" };
+                    return at.error(format!("{what} in a global's initializer cannot be linked: objects have no relocation for its index"));
+                }
+                I32 // (not checked: only a global's initializer is)
             }
-            op::REF_NULL => {
-                r.u8()?;
+            op::REF_NULL => r.u8()?,
+            op::I32_ADD | op::I32_SUB | op::I32_MUL | op::I64_ADD | op::I64_SUB | op::I64_MUL => {
+                let ty = if opcode <= op::I32_MUL { I32 } else { I64 };
+                let operands = stack.len().checked_sub(2).map(|at| stack.split_off(at));
+                if global.is_some() && operands.as_deref() != Some(&[ty, ty]) {
+                    let name = wasm::valtype::name(ty);
+                    return at.error(format!("type mismatch in a global's initializer: {name} arithmetic needs two {name} operands"));
+                }
+                ty
             }
-            op::I32_ADD | op::I32_SUB | op::I32_MUL | op::I64_ADD | op::I64_SUB | op::I64_MUL => {}
             other => return r.error(format!("invalid opcode 0x{other:02x} in constant expression")),
+        };
+        stack.push(pushed);
+    }
+    if let Some(ty) = global {
+        if stack != [ty] {
+            let found: Vec<&str> = stack.iter().map(|&t| wasm::valtype::name(t)).collect();
+            let found = if found.is_empty() { "nothing".to_string() } else { found.join(" ") };
+            let expected = wasm::valtype::name(ty);
+            return at_start.error(format!("type mismatch in a global's initializer: expected {expected}, found {found}"));
         }
     }
     match r.data().get(start..r.pos()) {

@@ -603,6 +603,33 @@ pub fn calculate_exports(ctx: &mut Ctx<'_>, ix: &mut Indices) {
         };
         ix.exports.push(export);
     }
+    check_duplicate_exports(ctx, ix);
+}
+
+/// Two exports with one name make a module no engine loads; wasm-ld writes it anyway. Two
+/// functions can ask for one name (`export_name` in two objects), or a symbol can be named
+/// as the memory export.
+fn check_duplicate_exports(ctx: &mut Ctx<'_>, ix: &Indices) {
+    let mut first: HashMap<&str, Option<SymbolId>> = HashMap::default();
+    let mut errors = Vec::new();
+    for e in &ix.exports {
+        let Some(&earlier) = first.get(e.name.as_str()) else {
+            first.insert(&e.name, e.symbol);
+            continue;
+        };
+        let origin = |s: Option<SymbolId>| match s {
+            Some(s) => format!("{} ({})", ctx.display_name(ctx.sym(s).name), ctx.symbol_origin(s)),
+            None => "the memory".to_string(),
+        };
+        errors.push(
+            Diagnostic::error(format!("duplicate export name: {}", e.name))
+                .with_note(format!("exported by {}", origin(earlier)))
+                .with_note(format!("and by {}", origin(e.symbol))),
+        );
+    }
+    for d in errors {
+        ctx.error(d);
+    }
 }
 
 /// `Some(name)` when the memory is exported.

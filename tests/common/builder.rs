@@ -95,6 +95,7 @@ pub mod flag {
     pub const LOCAL: u32 = 0x2;
     pub const HIDDEN: u32 = 0x4;
     pub const UNDEFINED: u32 = 0x10;
+    pub const EXPORTED: u32 = 0x20;
     pub const EXPLICIT_NAME: u32 = 0x40;
 }
 
