@@ -882,6 +882,33 @@ fn section_contents() {
         code.push(0);
         refused("code-trailing", with_section(&base, 10, "", code), "code section ended prematurely")
     });
+    // START and ELEM sections, which clang never writes in an object: LLVM reads and checks
+    // both (and the linker keeps neither). An element segment needs a table to name. (The
+    // objects have no relocations: a new section would move the sections they name.)
+    let base = Obj { code_relocs: vec![], data_relocs: vec![], ..base.clone() };
+    let new_section = |obj: &Obj, id: u8, payload: Vec<u8>| {
+        let mut sections = obj.sections();
+        let at = sections.iter().position(|(i, _)| matches!(*i, 0 | 10 | 11 | 12)).unwrap_or(sections.len());
+        sections.insert(at, (id, payload));
+        module(&sections)
+    };
+    let mut with_table = base.clone();
+    with_table.imports.push([name("env"), name("__indirect_function_table"), vec![0x01, 0x70, 0x00, 0x00]].concat());
+    cases.case("start function out of range", || refused("start", new_section(&base, 8, uleb(99)), "invalid start function"));
+    cases.case("start function links", || same_as_wasm_ld("start.o", &new_section(&base, 8, uleb(1))));
+    let elem = |label: &str, obj: &Obj, payload: &[u8], want: &str| refused(label, new_section(obj, 9, payload.to_vec()), want);
+    cases.case("element segment flags", || elem("elem-flags", &with_table, &[1, 8], "Unsupported flags for element segment"));
+    cases.case("element segment without a table", || elem("elem-table", &base, &[1, 0, 0x41, 0, 0x0b, 0], "invalid TableNumber"));
+    cases.case("element segment table number", || elem("elem-number", &with_table, &[1, 2, 1, 0x41, 0, 0x0b, 0, 0], "invalid TableNumber"));
+    cases.case("element kind", || elem("elem-kind", &with_table, &[1, 1, 5, 0], "invalid elem type"));
+    cases.case("element expression", || elem("elem-expr", &with_table, &[1, 5, 0x70, 1, 0xc0, 0x0b], "invalid opcode in init_expr: 192"));
+    cases.case("element segment of expressions links", || {
+        same_as_wasm_ld("elem-exprs.o", &new_section(&with_table, 9, vec![1, 5, 0x70, 1, 0xd2, 1, 0x0b]))
+    });
+    cases.case("element section with trailing bytes", || {
+        elem("elem-trailing", &with_table, &[1, 0, 0x41, 0, 0x0b, 1, 1, 0], "elem section ended prematurely")
+    });
+    cases.case("element segment links", || same_as_wasm_ld("elem.o", &new_section(&with_table, 9, vec![1, 0, 0x41, 1, 0x0b, 1, 1])));
     cases.finish();
 }
 

@@ -96,9 +96,19 @@ pub fn parse_archive<'a>(file: &str, bytes: &'a [u8]) -> Result<Archive<'a>, Dia
         let mut data = slice(bytes, data_offset, size).ok_or_else(past_end)?;
         let next = data_offset.checked_add(size).ok_or_else(past_end)?;
 
-        match classify(trim_end(&header[..16], b' '), &mut data, &mut data_offset, long_names)
-            .map_err(|what| malformed(pos, what))?
-        {
+        let entry = classify(trim_end(&header[..16], b' '), &mut data, &mut data_offset, long_names)
+            .map_err(|what| malformed(pos, what))?;
+        // Members start at even offsets. As in LLVM, the pad byte after an odd-sized last
+        // member may not be missing: a tool that dropped it may have cut the archive short.
+        let padded = next.saturating_add(next & 1);
+        if padded > end {
+            let name = match &entry {
+                Entry::Member(name) => lossy(name),
+                _ => lossy(trim_end(&header[..16], b' ')),
+            };
+            return Err(malformed(pos, format!("offset to next archive member past the end of the archive after member {name}")));
+        }
+        match entry {
             Entry::Symtab(kind) => {
                 if symtab.is_some() {
                     return Err(malformed(pos, "more than one symbol table".into()));
@@ -111,8 +121,7 @@ pub fn parse_archive<'a>(file: &str, bytes: &'a [u8]) -> Result<Archive<'a>, Dia
                 archive.members.push(Member { name: lossy(name), offset: data_offset, data });
             }
         }
-        // Members start at even offsets; a missing final pad byte is tolerated.
-        pos = next.saturating_add(next & 1);
+        pos = padded;
     }
 
     if let Some((kind, data, offset)) = symtab {
@@ -515,9 +524,10 @@ mod tests {
         let got: Vec<_> = archive.members.iter().map(|m| (m.name.as_str(), m.offset, m.data)).collect();
         assert_eq!(got, [("a.o", 68, &b"abc"[..]), ("b c", 132, b"de")]);
 
-        // The final pad byte may be missing.
+        // The final pad byte belongs to the archive, as LLVM reads it.
         let odd = archive_of(&[&header("a/", "3"), b"abc"]);
-        assert_eq!(parse_archive("t.a", &odd).unwrap().members[0].data, b"abc");
+        let message = parse_archive("t.a", &odd).unwrap_err().message;
+        assert!(message.contains("offset to next archive member past the end of the archive after member a"), "{message}");
 
         let bsd = archive_of(&[&header("#1/8", "10"), b"x.o\0\0\0\0\0hi"]);
         let archive = parse_archive("t.a", &bsd).unwrap();

@@ -517,7 +517,16 @@ impl<'a, 'f> Parser<'a, 'f> {
             }
             // (LLVM reads the count and does not look past it.)
             section::DATACOUNT => self.data_count = Some(r.leb_u32()?),
-            section::START | section::ELEM => {}
+            // Neither reaches the output (the linker makes its own table and start), but
+            // LLVM reads and checks both, so a malformed one is refused as wasm-ld refuses it.
+            section::START => {
+                let f = r.leb_u32()?;
+                let functions = u64::from(self.obj.num_imported_functions()) + self.obj.functions.len() as u64;
+                if u64::from(f) >= functions {
+                    return r.error("invalid start function");
+                }
+            }
+            section::ELEM => self.elem_segments(&mut r)?,
             section::CODE => {
                 self.obj.code_file_offset = r.offset();
                 self.code = Some(r);
@@ -808,6 +817,47 @@ impl<'a, 'f> Parser<'a, 'f> {
         if !r.is_empty() {
             // LLVM's words for bytes left after the last body.
             return r.error("code section ended prematurely");
+        }
+        Ok(())
+    }
+
+    /// Reads the element segments as LLVM does, to refuse what it refuses; weld keeps none.
+    fn elem_segments(&mut self, r: &mut Reader<'a>) -> ParseResult<()> {
+        const PASSIVE: u32 = 0x1;
+        const TABLE_NUMBER: u32 = 0x2;
+        const INIT_EXPRS: u32 = 0x4;
+        let n = r.count(1)?;
+        for _ in 0..n {
+            let flags = r.leb_u32()?;
+            if flags & !(PASSIVE | TABLE_NUMBER | INIT_EXPRS) != 0 {
+                return r.error("Unsupported flags for element segment");
+            }
+            let table = if flags & TABLE_NUMBER != 0 { r.leb_u32()? } else { 0 };
+            let tables = u64::from(self.obj.num_imported_tables()) + self.obj.tables.len() as u64;
+            if u64::from(table) >= tables {
+                return r.error("invalid TableNumber");
+            }
+            if flags & PASSIVE == 0 {
+                init_expr(r, None)?;
+            }
+            // An element kind (0: functions) or, with expressions, a reference type, which
+            // LLVM 19 does not check.
+            if flags & (PASSIVE | TABLE_NUMBER) != 0 {
+                let kind = r.u8()?;
+                if flags & INIT_EXPRS == 0 && kind != 0 {
+                    return r.error("invalid elem type");
+                }
+            }
+            let entries = r.count(1)?;
+            for _ in 0..entries {
+                match flags & INIT_EXPRS {
+                    0 => r.leb_u32().map(|_| ())?,
+                    _ => init_expr(r, None).map(|_| ())?,
+                }
+            }
+        }
+        if !r.is_empty() {
+            return r.error("elem section ended prematurely");
         }
         Ok(())
     }
@@ -1250,7 +1300,7 @@ pub fn init_expr<'a>(r: &mut Reader<'a>, global: Option<u8>) -> ParseResult<&'a 
                 }
                 ty
             }
-            other => return r.error(format!("invalid opcode 0x{other:02x} in constant expression")),
+            other => return r.error(format!("invalid opcode in init_expr: {other}")), // (LLVM's words)
         };
         stack.push(pushed);
     }
