@@ -150,7 +150,7 @@ test('wasmLd keeps one copy of each file it reads, and asks a callback once per 
     const fillerHeader = Buffer.from([0, ...uleb(1 + name.length + filler.length), name.length, ...Buffer.from(name)]);
     const member = Buffer.concat([head, linking, fillerHeader, filler]);
     const header = Buffer.from('filler.o/'.padEnd(16) + '0'.padEnd(12) + '0'.padEnd(6) + '0'.padEnd(6) + '644'.padEnd(8) + String(member.length).padEnd(10) + '\`\\n');
-    const archive = Buffer.concat([Buffer.from('!<arch>\\n'), header, member]);
+    const archive = Buffer.concat([Buffer.from('!<arch>\\n'), header, member, Buffer.alloc(member.length % 2)]); // (pad to even)
     const files = new Map([['hello.o', readFileSync(${JSON.stringify(fixture('hello.o'))})], ['/lib/libfiller.a', archive]]);
     const asked = new Map();
     const source = (p) => { asked.set(p, (asked.get(p) ?? 0) + 1); return files.get(p); };

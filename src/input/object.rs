@@ -521,7 +521,7 @@ impl<'a, 'f> Parser<'a, 'f> {
             // LLVM reads and checks both, so a malformed one is refused as wasm-ld refuses it.
             section::START => {
                 let f = r.leb_u32()?;
-                let functions = u64::from(self.obj.num_imported_functions()) + self.obj.functions.len() as u64;
+                let functions = u64::from(self.obj.num_imported_functions()).saturating_add(self.obj.functions.len() as u64);
                 if u64::from(f) >= functions {
                     return r.error("invalid start function");
                 }
@@ -833,7 +833,7 @@ impl<'a, 'f> Parser<'a, 'f> {
                 return r.error("Unsupported flags for element segment");
             }
             let table = if flags & TABLE_NUMBER != 0 { r.leb_u32()? } else { 0 };
-            let tables = u64::from(self.obj.num_imported_tables()) + self.obj.tables.len() as u64;
+            let tables = u64::from(self.obj.num_imported_tables()).saturating_add(self.obj.tables.len() as u64);
             if u64::from(table) >= tables {
                 return r.error("invalid TableNumber");
             }
