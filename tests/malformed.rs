@@ -1073,6 +1073,14 @@ fn out_of_range_indices() {
         obj.symbols.push(Sym::Indexed { kind: 2, flags: flag::UNDEFINED | flag::WEAK, index: 0, name: None });
         check(obj, "undefined weak global symbol")
     });
+    cases.case("undefined weak table", || {
+        let mut obj = base.clone();
+        obj.imports.push([name("env"), name("__indirect_function_table"), vec![0x01, 0x70, 0x00, 0x00]].concat());
+        obj.symbols.push(Sym::Indexed { kind: 5, flags: flag::UNDEFINED | flag::WEAK, index: 0, name: None });
+        let bytes = obj.encode();
+        parse_error(&bytes, "undefined weak table symbol")?;
+        wasm_ld_refuses("weak-table.o", &bytes, "undefined weak table symbol")
+    });
     let with_reloc = |r: Reloc| {
         let mut obj = base.clone();
         obj.code_relocs.push(r);

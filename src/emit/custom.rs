@@ -35,7 +35,7 @@ pub fn plan<'a>(ctx: &mut Ctx<'a>, offsets: &mut HashMap<(FileId, u32), u64>) ->
     for &file in &ctx.object_order {
         let f = ctx.file(file);
         for (i, c) in f.object().customs.iter().enumerate() {
-            if f.custom_discarded.get(i).copied().unwrap_or(false) || c.data.is_empty() {
+            if f.custom_discarded.get(i).copied().unwrap_or(false) {
                 continue;
             }
             let name = c.name;

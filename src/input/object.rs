@@ -1034,8 +1034,13 @@ impl<'a, 'f> Parser<'a, 'f> {
                         } else {
                             info.name = imp.field;
                         }
-                        if kind_byte == sym_kind::GLOBAL && flags & sym_flag::BINDING_MASK == sym_flag::BINDING_WEAK {
-                            return r.error("undefined weak global symbol");
+                        // (LLVM's rule: no weak import for a global or a table.)
+                        if flags & sym_flag::BINDING_MASK == sym_flag::BINDING_WEAK {
+                            match info.kind {
+                                SymKind::Global => return r.error("undefined weak global symbol"),
+                                SymKind::Table => return r.error("undefined weak table symbol"),
+                                _ => {}
+                            }
                         }
                     } else {
                         info.name = r.name()?;
