@@ -965,10 +965,7 @@ fn duplicate_export_names() {
     });
     // Two objects whose function asks for the export name `x`, as `export_name("x")` does.
     let exporting = |tag: &str| {
-        let mut o = Obj::base();
-        o.symbols[0] = Sym::func(flag::EXPORTED, 1, &format!("get_{tag}"));
-        o.symbols[1] = Sym::func(flag::LOCAL, 2, &format!("start_{tag}"));
-        o.symbols[2] = Sym::data(flag::LOCAL, &format!("x_{tag}"), 0, 0, 8);
+        let mut o = Obj::base_renamed(tag, flag::EXPORTED);
         let mut export = name("x");
         export.extend([0x00, 0x01]);
         o.exports.push(export);
@@ -1369,13 +1366,7 @@ fn wrong_kinds() {
 
     // One name, two kinds, in two objects. `local()` is the base object with its own
     // symbols made local, so that only the added symbol is shared.
-    let local = |tag: &str| {
-        let mut o = Obj::base();
-        o.symbols[0] = Sym::func(flag::LOCAL, 1, &format!("get_{tag}"));
-        o.symbols[1] = Sym::func(flag::LOCAL, 2, &format!("start_{tag}"));
-        o.symbols[2] = Sym::data(flag::LOCAL, &format!("x_{tag}"), 0, 0, 8);
-        o
-    };
+    let local = |tag: &str| Obj::base_renamed(tag, flag::LOCAL);
     let mut func_obj = local("f");
     func_obj.symbols.push(Sym::func(0, 1, "shared"));
     let mut data_obj = local("d");

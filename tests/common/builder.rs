@@ -271,6 +271,16 @@ impl Obj {
         }
     }
 
+    /// The base object with its symbols renamed `get_TAG`, `start_TAG`, `x_TAG`, so that two
+    /// of them link together: `start` and `x` local, `get` with the flags given.
+    pub fn base_renamed(tag: &str, get_flags: u32) -> Obj {
+        let mut o = Obj::base();
+        o.symbols[0] = Sym::func(get_flags, 1, &format!("get_{tag}"));
+        o.symbols[1] = Sym::func(flag::LOCAL, 2, &format!("start_{tag}"));
+        o.symbols[2] = Sym::data(flag::LOCAL, &format!("x_{tag}"), 0, 0, 8);
+        o
+    }
+
     fn offsets(&self) -> Offsets {
         let mut pos = uleb(self.bodies.len() as u64).len();
         let mut bodies = Vec::new();
