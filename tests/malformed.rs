@@ -15,7 +15,7 @@ mod builder;
 #[path = "../fuzz/fuzz_targets/inputs.rs"]
 mod fuzz_inputs;
 
-use builder::{archive, flag, module, name, reloc, uleb, uleb5, vec_of, At, Obj, Reloc, Sym, HUGE};
+use builder::{archive, flag, module, name, reloc, table_import, uleb, uleb5, vec_of, At, Obj, Reloc, Sym, HUGE};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -893,7 +893,7 @@ fn section_contents() {
         module(&sections)
     };
     let mut with_table = base.clone();
-    with_table.imports.push([name("env"), name("__indirect_function_table"), vec![0x01, 0x70, 0x00, 0x00]].concat());
+    with_table.imports.push(table_import("__indirect_function_table"));
     cases.case("start function out of range", || refused("start", new_section(&base, 8, uleb(99)), "invalid start function"));
     cases.case("start function links", || same_as_wasm_ld("start.o", &new_section(&base, 8, uleb(1))));
     let elem = |label: &str, obj: &Obj, payload: &[u8], want: &str| refused(label, new_section(obj, 9, payload.to_vec()), want);
@@ -1072,7 +1072,7 @@ fn out_of_range_indices() {
     });
     cases.case("undefined weak table", || {
         let mut obj = base.clone();
-        obj.imports.push([name("env"), name("__indirect_function_table"), vec![0x01, 0x70, 0x00, 0x00]].concat());
+        obj.imports.push(table_import("__indirect_function_table"));
         obj.symbols.push(Sym::Indexed { kind: 5, flags: flag::UNDEFINED | flag::WEAK, index: 0, name: None });
         let bytes = obj.encode();
         parse_error(&bytes, "undefined weak table symbol")?;
@@ -1441,7 +1441,6 @@ fn reserved_symbols() {
     // symbols, and the linker's own symbols given as something else, are refused, by weld
     // and wasm-ld-19 in the same words.
     let mut cases = Cases::new("reserved_symbols");
-    let table_import = |field: &str| [name("env"), name(field), vec![0x01, 0x70, 0x00, 0x00]].concat();
     // `imports` table imports after the base object's function import, `defined` tables in
     // a table section, and the extra symbols.
     let object = |imports: &[&str], defined: usize, symbols: Vec<Sym>| {

@@ -96,15 +96,15 @@ pub fn parse_archive<'a>(file: &str, bytes: &'a [u8]) -> Result<Archive<'a>, Dia
         let mut data = slice(bytes, data_offset, size).ok_or_else(past_end)?;
         let next = data_offset.checked_add(size).ok_or_else(past_end)?;
 
-        let entry = classify(trim_end(&header[..16], b' '), &mut data, &mut data_offset, long_names)
-            .map_err(|what| malformed(pos, what))?;
+        let raw_name = trim_end(&header[..16], b' ');
+        let entry = classify(raw_name, &mut data, &mut data_offset, long_names).map_err(|what| malformed(pos, what))?;
         // Members start at even offsets. As in LLVM, the pad byte after an odd-sized last
         // member may not be missing: a tool that dropped it may have cut the archive short.
         let padded = next.saturating_add(next & 1);
         if padded > end {
             let name = match &entry {
                 Entry::Member(name) => lossy(name),
-                _ => lossy(trim_end(&header[..16], b' ')),
+                _ => lossy(raw_name),
             };
             return Err(malformed(pos, format!("offset to next archive member past the end of the archive after member {name}")));
         }

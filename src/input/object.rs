@@ -521,8 +521,7 @@ impl<'a, 'f> Parser<'a, 'f> {
             // LLVM reads and checks both, so a malformed one is refused as wasm-ld refuses it.
             section::START => {
                 let f = r.leb_u32()?;
-                let functions = u64::from(self.obj.num_imported_functions()).saturating_add(self.obj.functions.len() as u64);
-                if u64::from(f) >= functions {
+                if f as usize >= self.obj.imported_functions.len().saturating_add(self.obj.functions.len()) {
                     return r.error("invalid start function");
                 }
             }
@@ -826,6 +825,7 @@ impl<'a, 'f> Parser<'a, 'f> {
         const PASSIVE: u32 = 0x1;
         const TABLE_NUMBER: u32 = 0x2;
         const INIT_EXPRS: u32 = 0x4;
+        let tables = self.obj.imported_tables.len().saturating_add(self.obj.tables.len());
         let n = r.count(1)?;
         for _ in 0..n {
             let flags = r.leb_u32()?;
@@ -833,8 +833,7 @@ impl<'a, 'f> Parser<'a, 'f> {
                 return r.error("Unsupported flags for element segment");
             }
             let table = if flags & TABLE_NUMBER != 0 { r.leb_u32()? } else { 0 };
-            let tables = u64::from(self.obj.num_imported_tables()).saturating_add(self.obj.tables.len() as u64);
-            if u64::from(table) >= tables {
+            if table as usize >= tables {
                 return r.error("invalid TableNumber");
             }
             if flags & PASSIVE == 0 {

@@ -483,6 +483,11 @@ fn is_late_custom(name: &str) -> bool {
 }
 
 /// A module from (id, payload) sections.
+/// An import-section entry: table `env.FIELD` of funcref, no minimum, no maximum.
+pub fn table_import(field: &str) -> Vec<u8> {
+    [name("env"), name(field), vec![0x01, 0x70, 0x00, 0x00]].concat()
+}
+
 pub fn module(sections: &[(u8, Vec<u8>)]) -> Vec<u8> {
     let mut out = b"\0asm\x01\0\0\0".to_vec();
     for (id, payload) in sections {
